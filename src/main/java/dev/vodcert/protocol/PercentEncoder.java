@@ -1,0 +1,55 @@
+package dev.vodcert.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * RFC 3986 percent-encoding over UTF-8 as both signature algorithms use it: {@code A-Z a-z 0-9 - _ . ~}
+ * stay literal, every other byte becomes {@code %XY} with upper-case hex (space is {@code %20}).
+ */
+public final class PercentEncoder {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private PercentEncoder() {
+    }
+
+    public static String encode(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        encodeTo(value, out);
+        return out.toString();
+    }
+
+    public static void encodeTo(String value, StringBuilder out) {
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (isUnreserved(c)) {
+                out.append(c);
+            } else if (c < 0x80) {
+                appendByte(out, c);
+            } else {
+                encodeNonAscii(value.substring(i), out);
+                return;
+            }
+        }
+    }
+
+    private static void encodeNonAscii(String rest, StringBuilder out) {
+        for (byte b : rest.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c < 0x80 && isUnreserved((char) c)) {
+                out.append((char) c);
+            } else {
+                appendByte(out, c);
+            }
+        }
+    }
+
+    private static void appendByte(StringBuilder out, int b) {
+        out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+    }
+
+    private static boolean isUnreserved(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.' || c == '~';
+    }
+}

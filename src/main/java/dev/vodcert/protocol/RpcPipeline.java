@@ -1,0 +1,87 @@
+package dev.vodcert.protocol;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request, start to end, as a list of named steps: read the parameters, choose the format,
+ * find the action by version and name, authenticate, throttle, run the action, render. Any step
+ * may throw {@link ApiException}; it is rendered here and nowhere else. Other failures go through
+ * the failure translator (which knows, say, that a database outage is a {@code ServiceUnavailable})
+ * and are never shown to the caller as they are.
+ */
+public final class RpcPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcPipeline.class);
+
+    private final ActionTable actions;
+    private final Authenticator authenticator;
+    private final Throttle throttle;
+    private final ResponseRenderer renderer;
+    private final Function<RuntimeException, ApiException> failures;
+    private final Clock clock;
+
+    public RpcPipeline(ActionTable actions, Authenticator authenticator, Throttle throttle, ResponseRenderer renderer,
+                       Function<RuntimeException, ApiException> failures, Clock clock) {
+        this.actions = actions;
+        this.authenticator = authenticator;
+        this.throttle = throttle;
+        this.renderer = renderer;
+        this.failures = failures;
+        this.clock = clock;
+    }
+
+    public RpcResponse handle(RpcRequest request) {
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        ResponseFormat errorFormat = ResponseFormat.JSON;
+        String action = null;
+        try {
+            checkMethod(request);
+            RequestParameters params = RequestParameters.read(request);
+            errorFormat = ResponseFormat.lenient(params.get("Format"));
+            ResponseFormat format = ResponseFormat.of(params.get("Format"),
+                    AuthorizationHeader.isAcs3(request.header("authorization")));
+            action = pick(params, "Action", request.header("x-acs-action"));
+            String version = pick(params, "Version", request.header("x-acs-version"));
+            ActionHandler handler = actions.find(version, action);
+            Principal principal = authenticator.authenticate(request, params);
+            throttle.acquire(principal.accessKeyId());
+            Object model = handler.handle(new ActionCall(action, version, params, principal, requestId, clock.instant()));
+            return renderer.success(action, requestId, model, format);
+        } catch (ApiException e) {
+            return renderer.error(e, requestId, request.hostWithoutPort(), errorFormat);
+        } catch (RuntimeException e) {
+            ApiException translated = failures.apply(e);
+            if (translated.httpStatus() >= 500) {
+                LOG.error("Request {} ({}) failed with {} at {}", requestId, action, e.getClass().getName(),
+                        e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            }
+            return renderer.error(translated, requestId, request.hostWithoutPort(), errorFormat);
+        }
+    }
+
+    private static void checkMethod(RpcRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("POST")) {
+            throw GatewayErrors.UNSUPPORTED_HTTP_METHOD.exception();
+        }
+    }
+
+    /** A common parameter that may also come as an {@code x-acs-*} header; the two must agree. */
+    private static String pick(RequestParameters params, String name, String header) {
+        String value = params.get(name);
+        if (value != null && !value.isEmpty()) {
+            if (header != null && !header.isEmpty() && !header.equals(value)) {
+                throw GatewayErrors.invalid(name, "The parameter and the x-acs-" + name.toLowerCase(Locale.ROOT)
+                        + " header disagree.");
+            }
+            return value;
+        }
+        if (header != null && !header.isEmpty()) {
+            return header;
+        }
+        throw GatewayErrors.missing(name);
+    }
+}
