@@ -46,6 +46,9 @@ public final class VodErrors {
             "The content of the certificate is invalid.");
     public static final ErrorCode ILLEGAL_OPERATION = new ErrorCode("IllegalOperation", 403,
             "Illegal domain operate is not permitted.");
+    /** Not in the documented table; the real service stops at 20 domains per account. */
+    public static final ErrorCode DOMAIN_LIMIT_EXCEEDED = new ErrorCode("DomainNumberLimitExceeded", 400,
+            "The number of domains in your account has reached the limit.");
     public static final ErrorCode SERVICE_BUSY = new ErrorCode("ServiceBusy", 403,
             "The specified domain is being configured; please try again later.");
 }

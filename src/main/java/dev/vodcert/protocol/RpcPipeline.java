@@ -63,6 +63,14 @@ public final class RpcPipeline {
         }
     }
 
+    /** An answer for a request refused before the pipeline could read it (say, a body over the limit). */
+    public RpcResponse reject(ApiException error, String host) {
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        RpcRequest none = new RpcRequest("POST", "/", "", host == null ? java.util.Map.of()
+                : java.util.Map.of("host", host), new byte[0], "");
+        return renderer.error(error, requestId, none.hostWithoutPort(), ResponseFormat.JSON);
+    }
+
     private static void checkMethod(RpcRequest request) {
         if (!request.method().equals("GET") && !request.method().equals("POST")) {
             throw GatewayErrors.UNSUPPORTED_HTTP_METHOD.exception();

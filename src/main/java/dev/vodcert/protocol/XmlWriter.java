@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class XmlWriter {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    private static final byte[] DECLARATION = utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 
     private XmlWriter() {
     }
@@ -24,8 +25,8 @@ final class XmlWriter {
     static byte[] write(String rootName, JsonNode root, String cdataKey) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try {
+            bytes.writeBytes(DECLARATION);
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement(rootName);
             writeChildren(xml, root, cdataKey);
             xml.writeEndElement();

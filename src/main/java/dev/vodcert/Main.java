@@ -1,0 +1,150 @@
+package dev.vodcert;
+
+import dev.vodcert.account.AccessKeys;
+import dev.vodcert.account.NewAccessKey;
+import dev.vodcert.certificate.KeyCipher;
+import dev.vodcert.server.Config;
+import dev.vodcert.server.Vodcert;
+import dev.vodcert.store.AccessKeyStore;
+import dev.vodcert.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data folder. */
+@Command(name = "vodcert", mixinStandardHelpOptions = true, version = "vodcert 0.1.0",
+        subcommands = {Main.Serve.class, Main.Keys.class},
+        description = "ApsaraVideo VOD domain-certificate API, self-hosted.")
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Options shared by every command that opens the store. */
+    static class StoreOptions {
+        @Option(names = "--data", description = "Data folder (default ./data).", defaultValue = "data")
+        Path data;
+        @Option(names = "--jdbc-url", description = "JDBC URL; default the embedded H2 in the data folder. Env VODCERT_JDBC_URL.",
+                defaultValue = "${env:VODCERT_JDBC_URL}")
+        String jdbcUrl;
+        @Option(names = "--db-user", defaultValue = "${env:VODCERT_DB_USER}")
+        String dbUser;
+        @Option(names = "--db-password-env", hidden = true)
+        String unused;
+
+        Config config() {
+            Config d = Config.defaults(data);
+            return new Config(d.host(), d.port(), data, emptyToNull(jdbcUrl), emptyToNull(dbUser),
+                    emptyToNull(System.getenv("VODCERT_DB_PASSWORD")), d.dbPoolSize(),
+                    emptyToNull(System.getenv("VODCERT_MASTER_KEY")), emptyToNull(System.getenv("VODCERT_ACCESS_KEY_ID")),
+                    emptyToNull(System.getenv("VODCERT_ACCESS_KEY_SECRET")), d.cnameSuffix(), d.certRegion(),
+                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes());
+        }
+    }
+
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the API service.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+        @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}).", defaultValue = "8080")
+        int port;
+        @Option(names = "--host", description = "Listen address (default ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+        String host;
+        @Option(names = "--cname-suffix", description = "Suffix of assigned CNAMEs (default ${DEFAULT-VALUE}).",
+                defaultValue = "w.alikunlun.com")
+        String cnameSuffix;
+        @Option(names = "--domain-limit", description = "Domains per account (default ${DEFAULT-VALUE}).",
+                defaultValue = "20")
+        int domainLimit;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Config b = store.config();
+            Config config = new Config(host, port, b.dataDir(), b.jdbcUrl(), b.dbUser(), b.dbPassword(),
+                    b.dbPoolSize(), b.masterKey(), b.accessKeyId(), b.accessKeySecret(), cnameSuffix, b.certRegion(),
+                    b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes());
+            Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
+            System.out.println("vodcert: listening on http://" + host + ":" + app.port() + "/ (data in "
+                    + config.dataDir().toAbsolutePath() + ")");
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stop.countDown();
+            }));
+            stop.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "keys", mixinStandardHelpOptions = true,
+            description = "Manage AccessKeys in the data folder (run while the service is stopped when on H2).")
+    static final class Keys implements Callable<Integer> {
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+        @Parameters(index = "0", description = "create | list | disable | enable | delete")
+        String verb;
+        @Parameters(index = "1", arity = "0..1", description = "AccessKeyId (disable, enable, delete)")
+        String accessKeyId;
+        @Option(names = "--account", description = "Account name for create (default ${DEFAULT-VALUE}).",
+                defaultValue = "default")
+        String account;
+
+        @Override
+        public Integer call() {
+            Config config = store.config();
+            try (Database db = Vodcert.openDatabase(config)) {
+                AccessKeyStore rows = new AccessKeyStore(db.jdbi());
+                AccessKeys keys = new AccessKeys(rows,
+                        new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey())),
+                        Clock.systemUTC());
+                switch (verb) {
+                    case "create" -> {
+                        NewAccessKey key = keys.create(keys.account(account));
+                        System.out.println("AccessKeyId=" + key.accessKeyId());
+                        System.out.println("AccessKeySecret=" + key.accessKeySecret());
+                    }
+                    case "list" -> rows.list().forEach(r -> System.out.println(r.accessKeyId() + "\taccount="
+                            + r.accountId() + "\t" + (r.enabled() ? "enabled" : "disabled")));
+                    case "disable", "enable" -> {
+                        return report(keys.setEnabled(need(accessKeyId), verb.equals("enable")));
+                    }
+                    case "delete" -> {
+                        return report(keys.delete(need(accessKeyId)));
+                    }
+                    default -> {
+                        System.err.println("Unknown verb " + verb + "; use create, list, disable, enable or delete.");
+                        return 2;
+                    }
+                }
+                return 0;
+            }
+        }
+
+        private static String need(String id) {
+            if (id == null) {
+                throw new CommandLine.ParameterException(new CommandLine(new Keys()), "Give the AccessKeyId.");
+            }
+            return id;
+        }
+
+        private static int report(boolean found) {
+            System.out.println(found ? "done" : "no such AccessKey");
+            return found ? 0 : 1;
+        }
+    }
+}

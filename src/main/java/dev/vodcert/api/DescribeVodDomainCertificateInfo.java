@@ -1,0 +1,35 @@
+package dev.vodcert.api;
+
+import dev.vodcert.certificate.CertInfo;
+import dev.vodcert.domain.DomainService;
+import dev.vodcert.protocol.ActionCall;
+import dev.vodcert.protocol.ActionHandler;
+import dev.vodcert.store.DomainStore;
+import java.util.List;
+
+/**
+ * {@code DescribeVodDomainCertificateInfo}: the certificate records of one domain (spec §9.1), as
+ * {@code CertInfos.CertInfo[]}. A read: it never changes a status.
+ */
+final class DescribeVodDomainCertificateInfo implements ActionHandler {
+    /** The answer: {@code CertInfos} wraps the list, as every SDK requires. */
+    record Response(CertInfos certInfos) {
+    }
+
+    record CertInfos(List<CertInfo> certInfo) {
+    }
+
+    private final DomainStore domains;
+
+    DescribeVodDomainCertificateInfo(DomainStore domains) {
+        this.domains = domains;
+    }
+
+    @Override
+    public Object handle(ActionCall call) {
+        String name = DomainService.lookupName(call.required("DomainName"));
+        DomainStore.WithCertificate found = domains.findWithCertificate(call.accountId(), name)
+                .orElseThrow(VodErrors.INVALID_DOMAIN_NOT_FOUND::exception);
+        return new Response(new CertInfos(List.of(CertInfo.of(found.domain(), found.certificate(), null))));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vodcert.server;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own refusals (a request head over the size limit, a URI it cannot parse) answered with
+ * the gateway's JSON error envelope instead of an HTML page, so every client can read them.
+ */
+final class EnvelopeErrorHandler extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+        String message = switch (status) {
+            case 431 -> "The request line and headers are larger than this service accepts.";
+            case 414 -> "The request URI is larger than this service accepts.";
+            case 413 -> "The request is larger than this service accepts.";
+            default -> "The request could not be read as HTTP.";
+        };
+        String code = status >= 500 ? "InternalError" : "InvalidParameter";
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String body = "{\"RequestId\":\"" + requestId + "\",\"HostId\":\"\",\"Code\":\"" + code
+                + "\",\"Message\":\"" + message + "\"}";
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.vodcert.server;
+
+import dev.vodcert.protocol.GatewayErrors;
+import dev.vodcert.protocol.RpcPipeline;
+import dev.vodcert.protocol.RpcRequest;
+import dev.vodcert.protocol.RpcResponse;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP listener (Javalin on Jetty): {@code /} goes to the RPC pipeline for GET and POST,
+ * {@code /health} and {@code /ready} answer load balancers. Bodies over the configured size and
+ * request heads over the configured size are refused with the error envelope, not Jetty's page.
+ */
+public final class HttpServer implements AutoCloseable {
+    private final Javalin app;
+
+    public HttpServer(Config config, RpcPipeline pipeline, BooleanSupplier ready) {
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.compressionStrategy = CompressionStrategy.NONE;
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(config.maxHeaderBytes());
+                http.setSendServerVersion(false);
+            });
+            c.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
+            c.routes.get("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
+            c.routes.post("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
+            c.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+            c.routes.get("/ready", ctx -> {
+                boolean ok = ready.getAsBoolean();
+                ctx.status(ok ? 200 : 503).contentType("application/json")
+                        .result(ok ? "{\"status\":\"READY\"}" : "{\"status\":\"NOT_READY\"}");
+            });
+        });
+        app.start(config.host(), config.port());
+    }
+
+    private static void answer(Context ctx, RpcPipeline pipeline, int maxBody) throws IOException {
+        HttpServletRequest req = ctx.req();
+        byte[] body = readBody(req, maxBody);
+        RpcResponse response;
+        if (body == null) {
+            response = pipeline.reject(GatewayErrors.REQUEST_TOO_LARGE.exception(
+                    "The request body is larger than " + maxBody + " bytes."), req.getHeader("host"));
+        } else {
+            String query = req.getQueryString();
+            response = pipeline.handle(new RpcRequest(req.getMethod(), req.getRequestURI(), query == null ? "" : query,
+                    headers(req), body, req.getRemoteAddr()));
+        }
+        ctx.status(response.status());
+        ctx.res().setContentType(response.contentType());
+        ctx.result(response.body());
+    }
+
+    /** The body, or null when it is larger than the limit. */
+    private static byte[] readBody(HttpServletRequest req, int maxBody) throws IOException {
+        if (req.getContentLengthLong() > maxBody) {
+            return null;
+        }
+        try (InputStream in = req.getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBody + 1);
+            return bytes.length > maxBody ? null : bytes;
+        }
+    }
+
+    private static Map<String, String> headers(HttpServletRequest req) {
+        Map<String, String> headers = new HashMap<>();
+        Enumeration<String> names = req.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            headers.putIfAbsent(name.toLowerCase(Locale.ROOT), req.getHeader(name));
+        }
+        return headers;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

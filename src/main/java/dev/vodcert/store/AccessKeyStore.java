@@ -1,0 +1,71 @@
+package dev.vodcert.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Accounts and their AccessKeys. Secrets arrive and leave encrypted; this class never sees them plain. */
+public final class AccessKeyStore {
+    /** One stored AccessKey; {@code secretEnc} is the secret as {@code KeyCipher} encrypted it. */
+    public record Row(String accessKeyId, long accountId, String secretEnc, boolean enabled, long createdAt) {
+        @Override
+        public String toString() {
+            return "AccessKey[" + accessKeyId + ", account " + accountId + "]";
+        }
+    }
+
+    private final Jdbi jdbi;
+
+    public AccessKeyStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public long createAccount(String name, long now) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (name, created_at) VALUES (:name, :now)")
+                .bind("name", name).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    public Optional<Long> accountByName(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM account WHERE name = :name")
+                .bind("name", name).mapTo(Long.class).findOne());
+    }
+
+    public void addKey(Row row) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO access_key (access_key_id, account_id, secret_enc, enabled, "
+                        + "created_at) VALUES (:id, :account, :secret, :enabled, :at)")
+                .bind("id", row.accessKeyId()).bind("account", row.accountId()).bind("secret", row.secretEnc())
+                .bind("enabled", row.enabled()).bind("at", row.createdAt()).execute());
+    }
+
+    public Optional<Row> find(String accessKeyId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT access_key_id, account_id, secret_enc, enabled, created_at "
+                        + "FROM access_key WHERE access_key_id = :id")
+                .bind("id", accessKeyId)
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getLong(5)))
+                .findOne());
+    }
+
+    public List<Row> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT access_key_id, account_id, secret_enc, enabled, created_at "
+                        + "FROM access_key ORDER BY account_id, access_key_id")
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getLong(5)))
+                .list());
+    }
+
+    public boolean setEnabled(String accessKeyId, boolean enabled) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE access_key SET enabled = :enabled WHERE access_key_id = :id")
+                .bind("enabled", enabled).bind("id", accessKeyId).execute()) == 1;
+    }
+
+    public boolean delete(String accessKeyId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM access_key WHERE access_key_id = :id")
+                .bind("id", accessKeyId).execute()) == 1;
+    }
+
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM access_key").mapTo(Long.class).one());
+    }
+}

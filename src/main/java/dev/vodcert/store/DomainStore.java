@@ -1,0 +1,113 @@
+package dev.vodcert.store;
+
+import dev.vodcert.certificate.StoredCertificate;
+import dev.vodcert.domain.VodDomain;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The {@code vod_domain} table, and setting a domain's certificate in one transaction. */
+public final class DomainStore {
+    private static final String COLUMNS = "id, account_id, domain_name, cname, domain_status, scope, sources, "
+            + "check_url, top_level_domain, description, ssl_protocol, cert_id, cert_domain_name, cname_status, "
+            + "gmt_created, gmt_modified";
+
+    /** A domain and the certificate it references, read together. */
+    public record WithCertificate(VodDomain domain, StoredCertificate certificate) {
+    }
+
+    private final Jdbi jdbi;
+
+    public DomainStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** @return false when the name is taken (by any account) */
+    public boolean insert(VodDomain d) {
+        try {
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO vod_domain (account_id, domain_name, cname, domain_status, "
+                            + "scope, sources, check_url, top_level_domain, description, ssl_protocol, gmt_created, "
+                            + "gmt_modified) VALUES (:account, :name, :cname, :status, :scope, :sources, :checkUrl, "
+                            + ":tld, :description, :ssl, :created, :modified)")
+                    .bind("account", d.accountId()).bind("name", d.domainName()).bind("cname", d.cname())
+                    .bind("status", d.domainStatus()).bind("scope", d.scope()).bind("sources", d.sources())
+                    .bind("checkUrl", d.checkUrl()).bind("tld", d.topLevelDomain())
+                    .bind("description", d.description()).bind("ssl", d.sslProtocol())
+                    .bind("created", d.gmtCreated()).bind("modified", d.gmtModified()).execute());
+            return true;
+        } catch (RuntimeException e) {
+            if (UniqueViolation.isCause(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<VodDomain> find(long accountId, String domainName) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM vod_domain "
+                        + "WHERE domain_name = :name AND account_id = :account")
+                .bind("name", domainName).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    /** The domain with its certificate (null when it has none), in one query. */
+    public Optional<WithCertificate> findWithCertificate(long accountId, String domainName) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT d.id, d.account_id, d.domain_name, d.cname, d.domain_status, "
+                        + "d.scope, d.sources, d.check_url, d.top_level_domain, d.description, d.ssl_protocol, "
+                        + "d.cert_id, d.cert_domain_name, d.cname_status, d.gmt_created, d.gmt_modified, "
+                        + "c.id AS c_id, c.account_id AS c_account_id, c.cert_type, c.cert_name, c.cert_region, "
+                        + "c.certificate_pem, c.private_key_enc, c.common_name, c.issuer_org, c.fingerprint, "
+                        + "c.not_before, c.not_after, c.created_at, c.updated_at "
+                        + "FROM vod_domain d LEFT JOIN certificate c ON c.id = d.cert_id "
+                        + "WHERE d.domain_name = :name AND d.account_id = :account")
+                .bind("name", domainName).bind("account", accountId)
+                .map((rs, ctx) -> new WithCertificate(map(rs), rs.getObject("c_id") == null ? null
+                        : new StoredCertificate(rs.getLong("c_id"), rs.getLong("c_account_id"),
+                        rs.getString("cert_type"), rs.getString("cert_name"), rs.getString("cert_region"),
+                        rs.getString("certificate_pem"), rs.getString("private_key_enc"), rs.getString("common_name"),
+                        rs.getString("issuer_org"), rs.getString("fingerprint"), rs.getLong("not_before"),
+                        rs.getLong("not_after"), rs.getLong("created_at"), rs.getLong("updated_at"))))
+                .findOne());
+    }
+
+    public long countByAccount(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM vod_domain WHERE account_id = :account")
+                .bind("account", accountId).mapTo(Long.class).one());
+    }
+
+    public void setSslProtocol(long domainId, String sslProtocol, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE vod_domain SET ssl_protocol = :ssl, gmt_modified = :now "
+                        + "WHERE id = :id")
+                .bind("ssl", sslProtocol).bind("now", now).bind("id", domainId).execute());
+    }
+
+    /**
+     * Stores a new certificate and points the domain at it with HTTPS on, in one transaction. The
+     * certificate the domain had before is deleted when it was an upload that no other domain uses.
+     */
+    public StoredCertificate attachNewCertificate(VodDomain domain, StoredCertificate certificate,
+                                                  String certDomainName, long now) {
+        return jdbi.inTransaction(h -> {
+            StoredCertificate stored = CertificateStore.insert(h, certificate);
+            h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, ssl_protocol = 'on', "
+                            + "gmt_modified = :now WHERE id = :id")
+                    .bind("cert", stored.id()).bind("cdn", certDomainName).bind("now", now).bind("id", domain.id())
+                    .execute();
+            if (domain.certId() != null) {
+                h.createUpdate("DELETE FROM certificate WHERE id = :old AND cert_type = 'upload' "
+                                + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :old)")
+                        .bind("old", domain.certId()).execute();
+            }
+            return stored;
+        });
+    }
+
+    static VodDomain map(ResultSet rs) throws SQLException {
+        return new VodDomain(rs.getLong("id"), rs.getLong("account_id"), rs.getString("domain_name"),
+                rs.getString("cname"), rs.getString("domain_status"), rs.getString("scope"), rs.getString("sources"),
+                rs.getString("check_url"), rs.getString("top_level_domain"), rs.getString("description"),
+                rs.getString("ssl_protocol"), rs.getObject("cert_id") == null ? null : rs.getLong("cert_id"),
+                rs.getString("cert_domain_name"), rs.getString("cname_status"), rs.getLong("gmt_created"),
+                rs.getLong("gmt_modified"));
+    }
+}
