@@ -37,6 +37,9 @@ public final class HttpServer implements AutoCloseable {
             c.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
             c.routes.get("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
             c.routes.post("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
+            c.routes.put("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
+            c.routes.delete("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
+            c.routes.patch("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
             c.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
             c.routes.get("/ready", ctx -> {
                 boolean ok = ready.getAsBoolean();
