@@ -1,16 +1,25 @@
 package dev.vodcert.certificate;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Turns a certificate given with a request ({@code SSLPub}/{@code SSLPri}) into a row ready to
- * store: parsed, validated for the domain at the current time, the key encrypted. Nothing is
- * stored when any check fails.
+ * Turns a certificate given with a request ({@code SSLPub}/{@code SSLPri}, or the certificate
+ * store's {@code Cert}/{@code Key}) into a row ready to store: parsed, validated at the current
+ * time (for the domain, when there is one), the key encrypted. Nothing is stored when any check
+ * fails.
  */
 public final class CertificateIntake {
     /** A checked certificate and the certificate name that covers the domain. */
     public record Accepted(StoredCertificate certificate, String certDomainName) {
+    }
+
+    /**
+     * A certificate checked for the certificate store, for no domain yet; its leaf is kept so that
+     * the domains using it can be checked ({@link CertificateValidator#servingProblem}).
+     */
+    public record Kept(StoredCertificate certificate, X509Certificate leaf) {
     }
 
     private final KeyCipher cipher;
@@ -28,13 +37,30 @@ public final class CertificateIntake {
         CertificateBundle bundle = PemParser.parse(sslPub, sslPri);
         Instant now = clock.instant();
         CertificateValidator.validate(bundle, asciiDomainName, now);
-        CertificateFacts facts = CertificateFacts.of(bundle.leaf());
         String covering = HostnameMatcher.matchingName(bundle.leaf(), asciiDomainName).orElse(asciiDomainName);
+        return new Accepted(row(accountId, certType, certName != null ? certName : "cert-" + asciiDomainName, bundle,
+                now), covering);
+    }
+
+    /** A certificate for the store ({@code cas}), named {@code name}. */
+    public Kept keep(long accountId, String name, String cert, String key) {
+        CertificateBundle bundle = PemParser.parse(cert, key);
+        Instant now = clock.instant();
+        CertificateValidator.validateWithoutDomain(bundle, now);
+        return new Kept(row(accountId, CertType.CAS.wire(), name, bundle, now), bundle.leaf());
+    }
+
+    /** The region certificates are kept in, as {@code CertRegion} reports it. */
+    public String certRegion() {
+        return certRegion;
+    }
+
+    private StoredCertificate row(long accountId, String certType, String certName, CertificateBundle bundle,
+                                  Instant now) {
+        CertificateFacts facts = CertificateFacts.of(bundle.leaf());
         long at = now.toEpochMilli();
-        StoredCertificate row = new StoredCertificate(0, accountId, certType,
-                certName != null ? certName : "cert-" + asciiDomainName, certRegion, bundle.chainPem(),
+        return new StoredCertificate(0, accountId, certType, certName, certRegion, bundle.chainPem(),
                 cipher.encrypt(bundle.privateKeyPem()), facts.commonName(), facts.issuerOrg(), facts.fingerprint(),
                 facts.notBefore().toEpochMilli(), facts.notAfter().toEpochMilli(), at, at);
-        return new Accepted(row, covering);
     }
 }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides whether an uploaded certificate and key may serve a domain. Checks, in order, each
@@ -28,18 +29,43 @@ public final class CertificateValidator {
      *     domain ({@code *.example.com} or {@code .example.com})
      */
     public static void validate(CertificateBundle bundle, String asciiDomainName, Instant now) {
+        validateWithoutDomain(bundle, now);
+        coverageProblem(bundle.leaf(), asciiDomainName).ifPresent(why -> {
+            throw VodErrors.INVALID_SSL_PUB.exception(why);
+        });
+    }
+
+    /**
+     * Every check but the domain's: what a certificate store asks of a certificate it keeps for
+     * domains named later ({@link #servingProblem} then checks each domain).
+     */
+    public static void validateWithoutDomain(CertificateBundle bundle, Instant now) {
         X509Certificate leaf = bundle.leaf();
         KeyAlgorithms.publicKeyProblem(leaf.getPublicKey()).ifPresent(why -> {
             throw VodErrors.INVALID_SSL_PUB.exception(why);
         });
         checkKeyBelongsToLeaf(bundle);
-        checkValidity(leaf, now);
+        validityProblem(leaf, now).ifPresent(why -> {
+            throw VodErrors.INVALID_SSL_PUB.exception(why);
+        });
         checkChainOrder(bundle.chain());
-        if (HostnameMatcher.matchingName(leaf, asciiDomainName).isEmpty()) {
-            List<String> names = HostnameMatcher.presentedNames(leaf);
-            throw VodErrors.INVALID_SSL_PUB.exception("the certificate does not cover the domain " + asciiDomainName
-                    + (names.isEmpty() ? "; it names no domain at all" : "; it covers " + String.join(", ", names)));
+    }
+
+    /**
+     * Why an already accepted certificate cannot serve the domain now (not yet valid, expired, or
+     * not covering it), or empty when it can.
+     */
+    public static Optional<String> servingProblem(X509Certificate leaf, String asciiDomainName, Instant now) {
+        return validityProblem(leaf, now).or(() -> coverageProblem(leaf, asciiDomainName));
+    }
+
+    private static Optional<String> coverageProblem(X509Certificate leaf, String asciiDomainName) {
+        if (HostnameMatcher.matchingName(leaf, asciiDomainName).isPresent()) {
+            return Optional.empty();
         }
+        List<String> names = HostnameMatcher.presentedNames(leaf);
+        return Optional.of("the certificate does not cover the domain " + asciiDomainName
+                + (names.isEmpty() ? "; it names no domain at all" : "; it covers " + String.join(", ", names)));
     }
 
     private static void checkKeyBelongsToLeaf(CertificateBundle bundle) {
@@ -56,17 +82,16 @@ public final class CertificateValidator {
         throw VodErrors.PRIVATE_KEY_ERROR.exception("the private key does not belong to the certificate");
     }
 
-    private static void checkValidity(X509Certificate leaf, Instant now) {
+    private static Optional<String> validityProblem(X509Certificate leaf, Instant now) {
         Instant notBefore = leaf.getNotBefore().toInstant();
         Instant notAfter = leaf.getNotAfter().toInstant();
         if (now.isBefore(notBefore)) {
-            throw VodErrors.INVALID_SSL_PUB.exception("certificate is not valid before "
-                    + CertificateFacts.formatTime(notBefore));
+            return Optional.of("certificate is not valid before " + CertificateFacts.formatTime(notBefore));
         }
         if (now.isAfter(notAfter)) {
-            throw VodErrors.INVALID_SSL_PUB.exception("certificate expired at "
-                    + CertificateFacts.formatTime(notAfter));
+            return Optional.of("certificate expired at " + CertificateFacts.formatTime(notAfter));
         }
+        return Optional.empty();
     }
 
     private static void checkChainOrder(List<X509Certificate> chain) {

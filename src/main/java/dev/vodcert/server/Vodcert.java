@@ -3,9 +3,11 @@ package dev.vodcert.server;
 import dev.vodcert.account.AccessKeys;
 import dev.vodcert.account.FirstKey;
 import dev.vodcert.api.VodApi;
+import dev.vodcert.api.cas.CasApi;
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
+import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
 import dev.vodcert.protocol.InMemoryNonceGuard;
@@ -13,6 +15,8 @@ import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
 import dev.vodcert.protocol.Throttle;
 import dev.vodcert.store.AccessKeyStore;
+import dev.vodcert.store.CasCertificateStore;
+import dev.vodcert.store.CertificateStore;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.DomainStore;
 import java.io.IOException;
@@ -44,8 +48,12 @@ public final class Vodcert implements AutoCloseable {
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
             DomainStore domainStore = new DomainStore(database.jdbi());
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
-            ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore,
-                    new CertificateIntake(cipher, clock, config.certRegion()));
+            CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
+            CasCertificateStore casStore = new CasCertificateStore(database.jdbi());
+            FreeCertificates free = FreeCertificates.DISABLED;
+            ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore, intake, free, casStore,
+                    new CertificateStore(database.jdbi()));
+            CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
                     Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);

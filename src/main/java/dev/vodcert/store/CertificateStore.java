@@ -3,6 +3,7 @@ package dev.vodcert.store;
 import dev.vodcert.certificate.StoredCertificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -22,6 +23,12 @@ public final class CertificateStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate WHERE id = :id "
                         + "AND account_id = :account")
                 .bind("id", id).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    /** Every certificate of the account (uploads, stored and free ones), oldest first. */
+    public List<StoredCertificate> listByAccount(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate WHERE account_id = :account "
+                        + "ORDER BY id").bind("account", accountId).map((rs, ctx) -> map(rs)).list());
     }
 
     /** Inserts within the caller's transaction and returns the row with its new id. */

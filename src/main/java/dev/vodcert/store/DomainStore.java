@@ -5,6 +5,7 @@ import dev.vodcert.domain.VodDomain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code vod_domain} table, and setting a domain's certificate in one transaction. */
@@ -93,13 +94,47 @@ public final class DomainStore {
                             + "gmt_modified = :now WHERE id = :id")
                     .bind("cert", stored.id()).bind("cdn", certDomainName).bind("now", now).bind("id", domain.id())
                     .execute();
-            if (domain.certId() != null) {
-                h.createUpdate("DELETE FROM certificate WHERE id = :old AND cert_type = 'upload' "
-                                + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :old)")
-                        .bind("old", domain.certId()).execute();
-            }
+            deleteUnusedUpload(h, domain.certId());
             return stored;
         });
+    }
+
+    /**
+     * Points the domain at a certificate of the account's certificate store ({@code cas}) with
+     * HTTPS on, in one transaction; the upload it had before is deleted when no other domain uses it.
+     *
+     * @return false, changing nothing, when that certificate is not (or no longer) in the store
+     */
+    public boolean attachStoredCertificate(VodDomain domain, long certId, String certDomainName, long now) {
+        try {
+            return jdbi.inTransaction(h -> {
+                int updated = h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, "
+                                + "ssl_protocol = 'on', gmt_modified = :now WHERE id = :id AND EXISTS (SELECT 1 "
+                                + "FROM certificate WHERE id = :cert AND account_id = :account AND cert_type = 'cas')")
+                        .bind("cert", certId).bind("cdn", certDomainName).bind("now", now).bind("id", domain.id())
+                        .bind("account", domain.accountId()).execute();
+                if (updated == 0) {
+                    return false;
+                }
+                if (domain.certId() != null && domain.certId() != certId) {
+                    deleteUnusedUpload(h, domain.certId());
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (IntegrityViolation.isForeignKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void deleteUnusedUpload(Handle h, Long certId) {
+        if (certId != null) {
+            h.createUpdate("DELETE FROM certificate WHERE id = :old AND cert_type = 'upload' "
+                            + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :old)")
+                    .bind("old", certId).execute();
+        }
     }
 
     static VodDomain map(ResultSet rs) throws SQLException {
