@@ -6,6 +6,8 @@ import dev.vodcert.api.VodApi;
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
+import dev.vodcert.domain.DomainTags;
+import dev.vodcert.ownership.OwnershipService;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
 import dev.vodcert.protocol.InMemoryNonceGuard;
@@ -14,7 +16,10 @@ import dev.vodcert.protocol.RpcPipeline;
 import dev.vodcert.protocol.Throttle;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
+import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
+import dev.vodcert.store.DomainTagStore;
+import dev.vodcert.store.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -44,8 +49,12 @@ public final class Vodcert implements AutoCloseable {
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
             DomainStore domainStore = new DomainStore(database.jdbi());
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
+            Config.Ownership own = config.ownership();
+            OwnershipService ownership = new OwnershipService(new OwnershipStore(database.jdbi()), domainStore,
+                    own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
             ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore,
-                    new CertificateIntake(cipher, clock, config.certRegion()));
+                    new CertificateIntake(cipher, clock, config.certRegion()), new DomainSearch(database.jdbi()),
+                    new DomainTags(new DomainTagStore(database.jdbi())), ownership);
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
                     Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
