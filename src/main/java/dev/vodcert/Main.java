@@ -49,7 +49,7 @@ public final class Main implements Runnable {
                     emptyToNull(System.getenv("VODCERT_DB_PASSWORD")), d.dbPoolSize(),
                     emptyToNull(System.getenv("VODCERT_MASTER_KEY")), emptyToNull(System.getenv("VODCERT_ACCESS_KEY_ID")),
                     emptyToNull(System.getenv("VODCERT_ACCESS_KEY_SECRET")), d.cnameSuffix(), d.certRegion(),
-                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes());
+                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes(), d.ownership());
         }
     }
 
@@ -71,13 +71,27 @@ public final class Main implements Runnable {
         @Option(names = "--domain-limit", description = "Domains per account (default ${DEFAULT-VALUE}).",
                 defaultValue = "20")
         int domainLimit;
+        @Option(names = "--require-ownership", description = "The first domain under a root domain needs a passed "
+                + "VerifyVodDomainOwner (default off).")
+        boolean requireOwnership;
+        @Option(names = "--ownership-resolver", description = "DNS resolver host:port for ownership checks "
+                + "(default: the system's).")
+        String ownershipResolver;
+        @Option(names = "--ownership-timeout-ms", description = "Timeout of each ownership DNS query and file "
+                + "fetch (default ${DEFAULT-VALUE}).", defaultValue = "5000")
+        long ownershipTimeoutMs;
+        @Option(names = "--ownership-http-port", description = "Port fileCheck fetches /verification.html from "
+                + "(default ${DEFAULT-VALUE}).", defaultValue = "80")
+        int ownershipHttpPort;
 
         @Override
         public Integer call() throws InterruptedException {
             Config b = store.config();
             Config config = new Config(host, port, b.dataDir(), b.jdbcUrl(), b.dbUser(), b.dbPassword(),
                     b.dbPoolSize(), b.masterKey(), b.accessKeyId(), b.accessKeySecret(), cnameSuffix, b.certRegion(),
-                    b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes());
+                    b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes(),
+                    new Config.Ownership(requireOwnership, emptyToNull(ownershipResolver),
+                            java.time.Duration.ofMillis(ownershipTimeoutMs), ownershipHttpPort));
             Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
             System.out.println("vodcert: listening on http://" + host + ":" + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");

@@ -2,10 +2,14 @@ package dev.vodcert.api;
 
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.domain.DomainService;
+import dev.vodcert.domain.DomainStatus;
+import dev.vodcert.domain.DomainTags;
 import dev.vodcert.issuance.FreeCertificates;
+import dev.vodcert.ownership.OwnershipService;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.store.CasCertificateStore;
 import dev.vodcert.store.CertificateStore;
+import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
 
 /** The table of VOD actions (API version {@value #VERSION}): one line per action. */
@@ -15,17 +19,33 @@ public final class VodApi {
     private VodApi() {
     }
 
-    public static ActionTable register(ActionTable table, DomainService domains, DomainStore domainStore,
-                                       CertificateIntake intake, FreeCertificates free,
-                                       CasCertificateStore casStore, CertificateStore certificateStore) {
-        CertificateUpload upload = new CertificateUpload(domainStore, intake, free);
-        StoredCertificateChoice stored = new StoredCertificateChoice(casStore, domainStore, free, intake.certRegion());
+    /** What the VOD actions are built from. */
+    public record Services(DomainService domains, DomainStore domainStore, CertificateIntake intake,
+                           FreeCertificates free, CasCertificateStore casStore, CertificateStore certificateStore,
+                           DomainSearch search, DomainTags tags, OwnershipService ownership) {
+    }
+
+    public static ActionTable register(ActionTable table, Services s) {
+        CertificateUpload upload = new CertificateUpload(s.domainStore(), s.intake(), s.free());
+        StoredCertificateChoice stored = new StoredCertificateChoice(s.casStore(), s.domainStore(), s.free(),
+                s.intake().certRegion());
         return table
-                .add(VERSION, "AddVodDomain", new AddVodDomain(domains))
-                .add(VERSION, "DescribeVodDomainDetail", new DescribeVodDomainDetail(domainStore))
-                .add(VERSION, "SetVodDomainCertificate", new SetVodDomainCertificate(domains, upload))
-                .add(VERSION, "DescribeVodDomainCertificateInfo", new DescribeVodDomainCertificateInfo(domainStore))
-                .add(VERSION, "SetVodDomainSSLCertificate", new SetVodDomainSSLCertificate(domains, upload, stored, free))
-                .add(VERSION, "DescribeVodCertificateList", new DescribeVodCertificateList(domainStore, certificateStore));
+                .add(VERSION, "AddVodDomain", new AddVodDomain(s.domains(), s.ownership()))
+                .add(VERSION, "DescribeVodDomainDetail", new DescribeVodDomainDetail(s.domainStore()))
+                .add(VERSION, "SetVodDomainCertificate", new SetVodDomainCertificate(s.domains(), upload))
+                .add(VERSION, "DescribeVodDomainCertificateInfo", new DescribeVodDomainCertificateInfo(s.domainStore()))
+                .add(VERSION, "SetVodDomainSSLCertificate",
+                        new SetVodDomainSSLCertificate(s.domains(), upload, stored, s.free()))
+                .add(VERSION, "DescribeVodCertificateList",
+                        new DescribeVodCertificateList(s.domainStore(), s.certificateStore()))
+                .add(VERSION, "UpdateVodDomain", new UpdateVodDomain(s.domains()))
+                .add(VERSION, "DeleteVodDomain", new DeleteVodDomain(s.domains()))
+                .add(VERSION, "DescribeVodUserDomains", new DescribeVodUserDomains(s.search()))
+                .add(VERSION, "BatchStartVodDomain", new BatchVodDomainStatus(s.domains(), DomainStatus.ONLINE))
+                .add(VERSION, "BatchStopVodDomain", new BatchVodDomainStatus(s.domains(), DomainStatus.OFFLINE))
+                .add(VERSION, "TagVodResources", new TagVodResources(s.tags()))
+                .add(VERSION, "UnTagVodResources", new UnTagVodResources(s.tags()))
+                .add(VERSION, "DescribeVodVerifyContent", new DescribeVodVerifyContent(s.ownership()))
+                .add(VERSION, "VerifyVodDomainOwner", new VerifyVodDomainOwner(s.ownership()));
     }
 }

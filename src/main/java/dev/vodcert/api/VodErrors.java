@@ -51,4 +51,9 @@ public final class VodErrors {
             "The number of domains in your account has reached the limit.");
     public static final ErrorCode SERVICE_BUSY = new ErrorCode("ServiceBusy", 403,
             "The specified domain is being configured; please try again later.");
+    public static final ErrorCode DOMAIN_OWNER_VERIFY_FAIL = new ErrorCode("DomainOwnerVerifyFail", 400,
+            "Owner verification of the root domain failed.");
+    public static final ErrorCode INVALID_FILE = new ErrorCode("InvalidFile", 400, "The file is not found.");
+    public static final ErrorCode VERIFY_ERROR = new ErrorCode("VerifyError", 400,
+            "The specified Verify is incorrectly formatted.");
 }

@@ -4,11 +4,15 @@ import dev.vodcert.api.VodErrors;
 import dev.vodcert.store.DomainStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Accelerated domains of an account: adding one (name rules, origins, the assigned CNAME, the
- * per-account limit) and finding one. A domain of another account, or a name that cannot exist,
- * is {@code InvalidDomain.NotFound}: callers cannot tell the two apart.
+ * per-account limit), finding, changing, starting, stopping and deleting them. A domain of another
+ * account, or a name that cannot exist, is {@code InvalidDomain.NotFound}: callers cannot tell the
+ * two apart. A domain being configured or checked refuses changes with {@code ServiceBusy}; an
+ * offline domain refuses changes to its origins with {@code IllegalOperation} until it is started.
  */
 public final class DomainService {
     private final DomainStore store;
@@ -56,5 +60,52 @@ public final class DomainService {
 
     public void setHttps(VodDomain domain, boolean on) {
         store.setSslProtocol(domain.id(), on ? "on" : "off", clock.millis());
+    }
+
+    /** New origins and/or top-level domain; a null argument keeps what is stored. */
+    public void update(long accountId, String rawName, List<Source> sources, String topLevelDomain) {
+        VodDomain domain = get(accountId, rawName);
+        refuseIfBusy(domain);
+        if (DomainStatus.OFFLINE.wire().equals(domain.domainStatus())) {
+            throw VodErrors.ILLEGAL_OPERATION.exception(VodErrors.ILLEGAL_OPERATION.message() + " The domain "
+                    + domain.domainName() + " is offline; start it with BatchStartVodDomain before changing it.");
+        }
+        store.updateOrigins(domain.id(), sources == null ? domain.sources() : Sources.toJson(sources),
+                topLevelDomain == null ? domain.topLevelDomain() : topLevelDomain, clock.millis());
+    }
+
+    /** Deletes the domain, its tags and its certificate unless that is a {@code cas} one (see DomainStore). */
+    public void delete(long accountId, String rawName) {
+        store.delete(get(accountId, rawName));
+    }
+
+    /**
+     * Sets {@code status} on every named domain (stored forms, see {@link DomainNameList}) or on
+     * none: a name that is not the caller's is {@code InvalidDomain.NotFound} naming it, a busy
+     * domain is {@code ServiceBusy}.
+     */
+    public void setStatus(long accountId, List<String> names, DomainStatus status) {
+        store.setStatus(accountId, names, status.wire(), clock.millis(), found -> {
+            requireAll(names, found);
+            found.forEach(DomainService::refuseIfBusy);
+        });
+    }
+
+    /** Refuses with {@code InvalidDomain.NotFound}, naming them, when some names were not found. */
+    static void requireAll(List<String> names, List<VodDomain> found) {
+        Set<String> present = found.stream().map(VodDomain::domainName).collect(Collectors.toSet());
+        List<String> missing = names.stream().filter(n -> !present.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            throw VodErrors.INVALID_DOMAIN_NOT_FOUND.exception(VodErrors.INVALID_DOMAIN_NOT_FOUND.message()
+                    + " Not found: " + missing.stream().map(Echo::of).collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    private static void refuseIfBusy(VodDomain domain) {
+        String status = domain.domainStatus();
+        if (DomainStatus.CONFIGURING.wire().equals(status) || DomainStatus.CHECKING.wire().equals(status)) {
+            throw VodErrors.SERVICE_BUSY.exception(VodErrors.SERVICE_BUSY.message() + " The domain "
+                    + domain.domainName() + " is " + status + ".");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.ownership.DnsLookup;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,27 +16,49 @@ import java.time.Duration;
  * @param domainLimit the most domains one account may have
  * @param maxBodyBytes the largest request body accepted
  * @param maxHeaderBytes the largest request line plus headers accepted (the V1 SDK puts PEMs in the URL)
+ * @param ownership   the ownership verification of root domains (see {@link Ownership})
  */
 public record Config(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                      int dbPoolSize, String masterKey, String accessKeyId, String accessKeySecret,
                      String cnameSuffix, String certRegion, Duration timestampWindow, int domainLimit,
-                     int maxBodyBytes, int maxHeaderBytes) {
+                     int maxBodyBytes, int maxHeaderBytes, Ownership ownership) {
 
     public static final int DEFAULT_PORT = 8080;
 
+    /**
+     * Ownership verification of root domains.
+     *
+     * @param required whether the first AddVodDomain under a root domain needs a passed check (off by
+     *                 default, so that emulator users are not blocked)
+     * @param resolver the DNS resolver both checks ask, {@code host:port}; null for the system's
+     * @param timeout  the limit of each DNS query and of the whole file fetch
+     * @param httpPort the port {@code fileCheck} fetches {@code /verification.html} from
+     */
+    public record Ownership(boolean required, String resolver, Duration timeout, int httpPort) {
+        public static final Ownership DEFAULT = new Ownership(false, null, Duration.ofSeconds(5), 80);
+    }
+
     public static Config defaults(Path dataDir) {
         return new Config("127.0.0.1", DEFAULT_PORT, dataDir, null, null, null, 10, null, null, null,
-                "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024);
+                "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024,
+                Ownership.DEFAULT);
     }
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
-                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes);
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                ownership);
     }
 
     public Config withAccessKey(String id, String secret) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, id, secret,
-                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes);
+                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, ownership);
+    }
+
+    public Config withOwnership(Ownership newOwnership) {
+        return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                newOwnership);
     }
 
     /** Checks values that would fail later in a less clear way; names the bad setting. */
@@ -52,6 +75,16 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         if (domainLimit < 1) {
             throw new IllegalArgumentException("domain limit must be at least 1");
         }
+        if (ownership.resolver() != null) {
+            DnsLookup.address(ownership.resolver());
+        }
+        if (ownership.timeout().isNegative() || ownership.timeout().isZero()
+                || ownership.timeout().compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("ownership timeout must be above 0 and at most 60 s");
+        }
+        if (ownership.httpPort() < 1 || ownership.httpPort() > 65535) {
+            throw new IllegalArgumentException("ownership http port must be 1-65535, got " + ownership.httpPort());
+        }
         return this;
     }
 
@@ -60,6 +93,7 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl="
                 + (jdbcUrl == null ? "(embedded H2)" : jdbcUrl.replaceAll("password=[^&;]*", "password=***"))
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "-" : "***")
-                + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix + "]";
+                + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix
+                + ", ownership=" + ownership + "]";
     }
 }

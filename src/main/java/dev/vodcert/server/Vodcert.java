@@ -7,7 +7,9 @@ import dev.vodcert.api.cas.CasApi;
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
+import dev.vodcert.domain.DomainTags;
 import dev.vodcert.issuance.FreeCertificates;
+import dev.vodcert.ownership.OwnershipService;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
 import dev.vodcert.protocol.InMemoryNonceGuard;
@@ -18,7 +20,10 @@ import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.CasCertificateStore;
 import dev.vodcert.store.CertificateStore;
 import dev.vodcert.store.Database;
+import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
+import dev.vodcert.store.DomainTagStore;
+import dev.vodcert.store.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -51,8 +56,12 @@ public final class Vodcert implements AutoCloseable {
             CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
             CasCertificateStore casStore = new CasCertificateStore(database.jdbi());
             FreeCertificates free = FreeCertificates.DISABLED;
-            ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore, intake, free, casStore,
-                    new CertificateStore(database.jdbi()));
+            Config.Ownership own = config.ownership();
+            OwnershipService ownership = new OwnershipService(new OwnershipStore(database.jdbi()), domainStore,
+                    own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
+            ActionTable actions = VodApi.register(new ActionTable(), new VodApi.Services(domains, domainStore, intake,
+                    free, casStore, new CertificateStore(database.jdbi()), new DomainSearch(database.jdbi()),
+                    new DomainTags(new DomainTagStore(database.jdbi())), ownership));
             CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),

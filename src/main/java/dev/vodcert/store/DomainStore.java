@@ -4,8 +4,11 @@ import dev.vodcert.certificate.StoredCertificate;
 import dev.vodcert.domain.VodDomain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code vod_domain} table, and setting a domain's certificate in one transaction. */
@@ -135,6 +138,61 @@ public final class DomainStore {
                             + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :old)")
                     .bind("old", certId).execute();
         }
+    }
+
+    /** Replaces the origins (canonical {@code Sources} JSON) and the top-level domain of one domain. */
+    public void updateOrigins(long domainId, String sources, String topLevelDomain, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE vod_domain SET sources = :sources, top_level_domain = :tld, "
+                        + "gmt_modified = :now WHERE id = :id")
+                .bind("sources", sources).bind("tld", topLevelDomain).bind("now", now).bind("id", domainId)
+                .execute());
+    }
+
+    /**
+     * Deletes a domain with its tags, and in the same transaction the certificate it used unless
+     * that is a {@code cas} certificate (which lives in the certificate store on its own) or another
+     * domain still uses it.
+     */
+    public void delete(VodDomain domain) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM vod_domain WHERE id = :id").bind("id", domain.id()).execute();
+            if (domain.certId() != null) {
+                h.createUpdate("DELETE FROM certificate WHERE id = :cert AND cert_type <> 'cas' "
+                                + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :cert)")
+                        .bind("cert", domain.certId()).execute();
+            }
+        });
+    }
+
+    /**
+     * Sets the status of the named domains of an account, all or none: in one transaction the
+     * domains found are handed to {@code check}, which refuses by throwing (then nothing changes);
+     * otherwise every one of them gets {@code status}.
+     */
+    public void setStatus(long accountId, Collection<String> names, String status, long now,
+                          Consumer<List<VodDomain>> check) {
+        jdbi.useTransaction(h -> {
+            List<VodDomain> found = h.createQuery("SELECT " + COLUMNS + " FROM vod_domain "
+                            + "WHERE account_id = :account AND domain_name IN (<names>) ORDER BY domain_name")
+                    .bind("account", accountId).bindList("names", List.copyOf(names))
+                    .map((rs, ctx) -> map(rs)).list();
+            check.accept(found);
+            int changed = h.createUpdate("UPDATE vod_domain SET domain_status = :status, gmt_modified = :now "
+                            + "WHERE account_id = :account AND domain_name IN (<names>)")
+                    .bind("status", status).bind("now", now).bind("account", accountId)
+                    .bindList("names", List.copyOf(names)).execute();
+            if (changed != found.size()) {
+                throw new IllegalStateException("Domains changed during a batch status update; rolled back");
+            }
+        });
+    }
+
+    /** Whether the account has a domain named {@code root} or ending in {@code .root} (wildcards included). */
+    public boolean hasDomainUnder(long accountId, String root) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM vod_domain WHERE account_id = :account "
+                        + "AND (domain_name = :root OR domain_name LIKE :suffix)")
+                .bind("account", accountId).bind("root", root).bind("suffix", "%." + root)
+                .mapTo(Long.class).one() > 0);
     }
 
     static VodDomain map(ResultSet rs) throws SQLException {

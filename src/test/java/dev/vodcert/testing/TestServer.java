@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
  * A real vodcert on 127.0.0.1 and a free port, over a fresh data folder, for tests. Account
@@ -22,6 +23,7 @@ public final class TestServer implements AutoCloseable {
 
     private final Path dataDir;
     private final Clock clock;
+    private final UnaryOperator<Config> configure;
     private Vodcert app;
     private NewAccessKey otherKey;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -31,6 +33,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Clock clock) {
+        this(clock, UnaryOperator.identity());
+    }
+
+    /** @param configure changes the test configuration (free port, fresh data folder) before start */
+    public TestServer(Clock clock, UnaryOperator<Config> configure) {
+        this.configure = configure;
         try {
             this.dataDir = Files.createTempDirectory("vodcert-test");
         } catch (IOException e) {
@@ -42,7 +50,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void start() {
-        Config config = Config.defaults(dataDir).withPort(0).withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
+        Config config = configure.apply(Config.defaults(dataDir).withPort(0).withAccessKey(ACCESS_KEY_ID,
+                ACCESS_KEY_SECRET));
         app = Vodcert.start(config, clock, new PrintStream(console, true));
     }
 
