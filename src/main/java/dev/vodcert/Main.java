@@ -49,7 +49,8 @@ public final class Main implements Runnable {
                     emptyToNull(System.getenv("VODCERT_DB_PASSWORD")), d.dbPoolSize(),
                     emptyToNull(System.getenv("VODCERT_MASTER_KEY")), emptyToNull(System.getenv("VODCERT_ACCESS_KEY_ID")),
                     emptyToNull(System.getenv("VODCERT_ACCESS_KEY_SECRET")), d.cnameSuffix(), d.certRegion(),
-                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes());
+                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes(), d.acme(),
+                    d.http01Host(), d.http01Port());
         }
     }
 
@@ -71,13 +72,16 @@ public final class Main implements Runnable {
         @Option(names = "--domain-limit", description = "Domains per account (default ${DEFAULT-VALUE}).",
                 defaultValue = "20")
         int domainLimit;
+        @CommandLine.Mixin
+        AcmeOptions acme = new AcmeOptions();
 
         @Override
         public Integer call() throws InterruptedException {
             Config b = store.config();
             Config config = new Config(host, port, b.dataDir(), b.jdbcUrl(), b.dbUser(), b.dbPassword(),
                     b.dbPoolSize(), b.masterKey(), b.accessKeyId(), b.accessKeySecret(), cnameSuffix, b.certRegion(),
-                    b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes());
+                    b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes(), b.acme(),
+                    b.http01Host(), b.http01Port()).withAcme(acme.settings(), acme.http01Host, acme.http01Port);
             Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
             System.out.println("vodcert: listening on http://" + host + ":" + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");

@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.issuance.AcmeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,27 +16,42 @@ import java.time.Duration;
  * @param domainLimit the most domains one account may have
  * @param maxBodyBytes the largest request body accepted
  * @param maxHeaderBytes the largest request line plus headers accepted (the V1 SDK puts PEMs in the URL)
+ * @param acme        the ACME CA to issue free certificates from, or null for none ({@code --acme-directory})
+ * @param http01Host  where the ACME HTTP-01 listener binds (the CA must reach it; default all addresses)
+ * @param http01Port  the HTTP-01 listener's port, 80 by default (the CA always validates on port 80,
+ *                    so another port needs a forward from 80); 0 disables the listener
  */
 public record Config(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                      int dbPoolSize, String masterKey, String accessKeyId, String accessKeySecret,
                      String cnameSuffix, String certRegion, Duration timestampWindow, int domainLimit,
-                     int maxBodyBytes, int maxHeaderBytes) {
+                     int maxBodyBytes, int maxHeaderBytes,
+                     AcmeSettings acme, String http01Host, int http01Port) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public static Config defaults(Path dataDir) {
         return new Config("127.0.0.1", DEFAULT_PORT, dataDir, null, null, null, 10, null, null, null,
-                "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024);
+                "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024,
+                null, "0.0.0.0", 80);
     }
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
-                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes);
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                acme, http01Host, http01Port);
     }
 
     public Config withAccessKey(String id, String secret) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, id, secret,
-                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes);
+                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, acme, http01Host,
+                http01Port);
+    }
+
+    /** The ACME issuer from {@code acme} and its HTTP-01 listener on {@code host:port}. */
+    public Config withAcme(AcmeSettings settings, String host, int port) {
+        return new Config(this.host, this.port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey,
+                accessKeyId, accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes,
+                maxHeaderBytes, settings, host, port);
     }
 
     /** Checks values that would fail later in a less clear way; names the bad setting. */
@@ -52,6 +68,9 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         if (domainLimit < 1) {
             throw new IllegalArgumentException("domain limit must be at least 1");
         }
+        if (http01Port < 0 || http01Port > 65535) {
+            throw new IllegalArgumentException("--http01-port must be 0-65535 (0 disables it), got " + http01Port);
+        }
         return this;
     }
 
@@ -60,6 +79,7 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl="
                 + (jdbcUrl == null ? "(embedded H2)" : jdbcUrl.replaceAll("password=[^&;]*", "password=***"))
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "-" : "***")
-                + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix + "]";
+                + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix
+                + ", acme=" + (acme == null ? "(none)" : acme) + ", http01=" + http01Host + ":" + http01Port + "]";
     }
 }
