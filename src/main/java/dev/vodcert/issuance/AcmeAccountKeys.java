@@ -2,15 +2,9 @@ package dev.vodcert.issuance;
 
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.store.AcmeAccountStore;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.util.Objects;
-import org.shredzone.acme4j.util.KeyPairUtils;
 
 /**
  * The ACME account key for a directory: generated once (EC P-256), kept in the database encrypted
@@ -53,28 +47,14 @@ final class AcmeAccountKeys {
     }
 
     private KeyPair create(String directory) {
-        KeyPair fresh = KeyPairUtils.createECKeyPair("secp256r1");
-        if (store.insert(directory, cipher.encrypt(write(fresh)), clock.millis())) {
+        KeyPair fresh = KeyPairs.ecP256();
+        if (store.insert(directory, cipher.encrypt(KeyPairs.keyPairPem(fresh)), clock.millis())) {
             return fresh;
         }
         return read(store.find(directory).orElseThrow().keyPairEnc());
     }
 
     private KeyPair read(String encrypted) {
-        try {
-            return KeyPairUtils.readKeyPair(new StringReader(cipher.decrypt(encrypted)));
-        } catch (IOException e) {
-            throw new IllegalStateException("the stored ACME account key is not a PEM key pair");
-        }
-    }
-
-    private static String write(KeyPair keyPair) {
-        StringWriter out = new StringWriter();
-        try {
-            KeyPairUtils.writeKeyPair(Objects.requireNonNull(keyPair), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return KeyPairs.readKeyPair(cipher.decrypt(encrypted));
     }
 }

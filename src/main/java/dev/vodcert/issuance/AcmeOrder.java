@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.util.io.pem.PemObject;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
@@ -84,7 +82,7 @@ final class AcmeOrder {
         step = "downloading the certificate";
         Certificate certificate = order.getCertificate();
         certificate.download();
-        return new Issuer.IssuedCertificate(chainPem(certificate), privateKeyPem(key));
+        return new Issuer.IssuedCertificate(chainPem(certificate), KeyPairs.privateKeyPem(key));
     }
 
     private void authorize(Authorization authorization) throws AcmeException, InterruptedException, IssuanceFailure {
@@ -121,16 +119,6 @@ final class AcmeOrder {
         StringWriter out = new StringWriter();
         try {
             certificate.writeCertificate(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static String privateKeyPem(KeyPair key) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(new PemObject("PRIVATE KEY", key.getPrivate().getEncoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

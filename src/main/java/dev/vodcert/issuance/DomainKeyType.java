@@ -4,7 +4,6 @@ import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.shredzone.acme4j.util.KeyPairUtils;
 
 /**
  * The kind of key generated for each issued certificate: EC P-256 by default (small, fast, accepted
@@ -35,6 +34,6 @@ public enum DomainKeyType {
     }
 
     public KeyPair generate() {
-        return this == EC_P256 ? KeyPairUtils.createECKeyPair("secp256r1") : KeyPairUtils.createKeyPair(2048);
+        return this == EC_P256 ? KeyPairs.ecP256() : KeyPairs.rsa(2048);
     }
 }
