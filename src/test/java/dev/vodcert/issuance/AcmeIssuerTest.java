@@ -12,23 +12,17 @@ import dev.vodcert.certificate.CertificateValidator;
 import dev.vodcert.certificate.HostnameMatcher;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.certificate.PemParser;
-import dev.vodcert.server.ChallengeListener;
 import dev.vodcert.store.AcmeAccountStore;
 import dev.vodcert.store.AcmeChallengeStore;
-import dev.vodcert.store.Database;
 import dev.vodcert.testing.AcmeRequests;
 import dev.vodcert.testing.PebbleServer;
-import dev.vodcert.testing.TestDatabases;
 import dev.vodcert.testing.TestPem;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,41 +32,34 @@ import org.slf4j.LoggerFactory;
 /** The ACME issuer against the real Pebble: issuing, key types, what a refused validation says, secrets. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcmeIssuerTest {
-    private static final AtomicInteger NEXT = new AtomicInteger();
-
-    Database db;
+    AcmeIssuerSupport support;
+    PebbleServer pebble;
     AcmeChallengeStore challenges;
     AcmeAccountStore accounts;
     KeyCipher cipher;
-    ChallengeListener listener;
-    PebbleServer pebble;
-    final AcmeRequests requests = new AcmeRequests();
+    AcmeRequests requests;
 
     @BeforeAll
     void start() {
-        db = TestDatabases.h2();
-        challenges = new AcmeChallengeStore(db.jdbi());
-        accounts = new AcmeAccountStore(db.jdbi());
-        byte[] masterKey = new byte[KeyCipher.KEY_BYTES];
-        new SecureRandom().nextBytes(masterKey);
-        cipher = new KeyCipher(masterKey);
-        listener = new ChallengeListener("127.0.0.1", 0, challenges, Clock.systemUTC());
-        pebble = PebbleServer.builder(listener.port()).start();
+        support = new AcmeIssuerSupport();
+        pebble = support.pebble;
+        challenges = support.challenges;
+        accounts = support.accounts;
+        cipher = support.cipher;
+        requests = support.requests;
     }
 
     @AfterAll
     void stop() {
-        pebble.close();
-        listener.close();
-        db.close();
+        support.close();
     }
 
     static String domain(String prefix) {
-        return prefix + NEXT.incrementAndGet() + ".vodcert-acme.com";
+        return AcmeIssuerSupport.domain(prefix);
     }
 
     AcmeIssuer issuer(AcmeSettings settings) {
-        return new AcmeIssuer(settings, accounts, challenges, cipher, Clock.systemUTC(), requests);
+        return support.issuer(settings);
     }
 
     @Test
