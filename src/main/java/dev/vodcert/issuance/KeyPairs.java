@@ -11,6 +11,8 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
@@ -60,11 +62,11 @@ final class KeyPairs {
         try (PemReader reader = new PemReader(new StringReader(pem))) {
             PemObject privateBlock = reader.readPemObject();
             PemObject publicBlock = reader.readPemObject();
-            if (privateBlock == null || publicBlock == null) {
-                throw new IllegalStateException("the stored key pair is not two PEM blocks");
+            if (privateBlock == null || publicBlock == null || !privateBlock.getType().equals("PRIVATE KEY")
+                    || !publicBlock.getType().equals("PUBLIC KEY")) {
+                throw new IllegalStateException("the stored key pair is not a PRIVATE KEY and a PUBLIC KEY block");
             }
-            String algorithm = privateBlock.getContent().length > 0 && isRsa(publicBlock) ? "RSA" : "EC";
-            KeyFactory factory = KeyFactory.getInstance(algorithm);
+            KeyFactory factory = KeyFactory.getInstance(isRsa(publicBlock) ? "RSA" : "EC");
             return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(publicBlock.getContent())),
                     factory.generatePrivate(new PKCS8EncodedKeySpec(privateBlock.getContent())));
         } catch (IOException | GeneralSecurityException e) {
@@ -73,8 +75,8 @@ final class KeyPairs {
     }
 
     private static boolean isRsa(PemObject publicBlock) {
-        return org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(publicBlock.getContent()).getAlgorithm()
-                .getAlgorithm().equals(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption);
+        return SubjectPublicKeyInfo.getInstance(publicBlock.getContent()).getAlgorithm().getAlgorithm()
+                .equals(PKCSObjectIdentifiers.rsaEncryption);
     }
 
     private static String pem(PemObject... blocks) {
