@@ -49,7 +49,8 @@ public final class Main implements Runnable {
                     emptyToNull(System.getenv("VODCERT_DB_PASSWORD")), d.dbPoolSize(),
                     emptyToNull(System.getenv("VODCERT_MASTER_KEY")), emptyToNull(System.getenv("VODCERT_ACCESS_KEY_ID")),
                     emptyToNull(System.getenv("VODCERT_ACCESS_KEY_SECRET")), d.cnameSuffix(), d.certRegion(),
-                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes(), d.ownership());
+                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes(), d.ownership(),
+                    d.acme(), d.http01Host(), d.http01Port());
         }
     }
 
@@ -83,6 +84,8 @@ public final class Main implements Runnable {
         @Option(names = "--ownership-http-port", description = "Port fileCheck fetches /verification.html from "
                 + "(default ${DEFAULT-VALUE}).", defaultValue = "80")
         int ownershipHttpPort;
+        @CommandLine.Mixin
+        AcmeOptions acme = new AcmeOptions();
 
         @Override
         public Integer call() throws InterruptedException {
@@ -91,7 +94,8 @@ public final class Main implements Runnable {
                     b.dbPoolSize(), b.masterKey(), b.accessKeyId(), b.accessKeySecret(), cnameSuffix, b.certRegion(),
                     b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes(),
                     new Config.Ownership(requireOwnership, emptyToNull(ownershipResolver),
-                            java.time.Duration.ofMillis(ownershipTimeoutMs), ownershipHttpPort));
+                            java.time.Duration.ofMillis(ownershipTimeoutMs), ownershipHttpPort),
+                    b.acme(), b.http01Host(), b.http01Port()).withAcme(acme.settings(), acme.http01Host, acme.http01Port);
             Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
             System.out.println("vodcert: listening on http://" + host + ":" + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");

@@ -1,6 +1,7 @@
 package dev.vodcert.server;
 
 import dev.vodcert.ownership.DnsLookup;
+import dev.vodcert.issuance.AcmeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,11 +18,16 @@ import java.time.Duration;
  * @param maxBodyBytes the largest request body accepted
  * @param maxHeaderBytes the largest request line plus headers accepted (the V1 SDK puts PEMs in the URL)
  * @param ownership   the ownership verification of root domains (see {@link Ownership})
+ * @param acme        the ACME CA to issue free certificates from, or null for none ({@code --acme-directory})
+ * @param http01Host  where the ACME HTTP-01 listener binds (the CA must reach it; default all addresses)
+ * @param http01Port  the HTTP-01 listener's port, 80 by default (the CA always validates on port 80,
+ *                    so another port needs a forward from 80); 0 disables the listener
  */
 public record Config(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                      int dbPoolSize, String masterKey, String accessKeyId, String accessKeySecret,
                      String cnameSuffix, String certRegion, Duration timestampWindow, int domainLimit,
-                     int maxBodyBytes, int maxHeaderBytes, Ownership ownership) {
+                     int maxBodyBytes, int maxHeaderBytes, Ownership ownership,
+                     AcmeSettings acme, String http01Host, int http01Port) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -41,24 +47,32 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
     public static Config defaults(Path dataDir) {
         return new Config("127.0.0.1", DEFAULT_PORT, dataDir, null, null, null, 10, null, null, null,
                 "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024,
-                Ownership.DEFAULT);
+                Ownership.DEFAULT, null, "0.0.0.0", 80);
     }
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
                 accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
-                ownership);
+                ownership, acme, http01Host, http01Port);
     }
 
     public Config withAccessKey(String id, String secret) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, id, secret,
-                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, ownership);
+                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, ownership, acme,
+                http01Host, http01Port);
     }
 
     public Config withOwnership(Ownership newOwnership) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
                 accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
-                newOwnership);
+                newOwnership, acme, http01Host, http01Port);
+    }
+
+    /** The ACME issuer from {@code acme} and its HTTP-01 listener on {@code host:port}. */
+    public Config withAcme(AcmeSettings settings, String host, int port) {
+        return new Config(this.host, this.port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey,
+                accessKeyId, accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes,
+                maxHeaderBytes, ownership, settings, host, port);
     }
 
     /** Checks values that would fail later in a less clear way; names the bad setting. */
@@ -85,6 +99,9 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         if (ownership.httpPort() < 1 || ownership.httpPort() > 65535) {
             throw new IllegalArgumentException("ownership http port must be 1-65535, got " + ownership.httpPort());
         }
+        if (http01Port < 0 || http01Port > 65535) {
+            throw new IllegalArgumentException("--http01-port must be 0-65535 (0 disables it), got " + http01Port);
+        }
         return this;
     }
 
@@ -94,6 +111,7 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
                 + (jdbcUrl == null ? "(embedded H2)" : jdbcUrl.replaceAll("password=[^&;]*", "password=***"))
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "-" : "***")
                 + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix
-                + ", ownership=" + ownership + "]";
+                + ", ownership=" + ownership + ", acme=" + (acme == null ? "(none)" : acme) + ", http01="
+                + http01Host + ":" + http01Port + "]";
     }
 }

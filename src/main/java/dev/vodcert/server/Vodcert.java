@@ -10,6 +10,8 @@ import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainTags;
 import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.ownership.OwnershipService;
+import dev.vodcert.issuance.AcmeRequestListener;
+import dev.vodcert.issuance.Issuer;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
 import dev.vodcert.protocol.InMemoryNonceGuard;
@@ -29,17 +31,20 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The whole application: database, services, the action table, the pipeline and the listener. */
 public final class Vodcert implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final AccessKeys accessKeys;
+    private final AcmeWiring acme;
 
-    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys) {
+    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, AcmeWiring acme) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
+        this.acme = acme;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
@@ -48,7 +53,9 @@ public final class Vodcert implements AutoCloseable {
         byte[] masterKey = KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey());
         KeyCipher cipher = new KeyCipher(masterKey);
         Database database = openDatabase(config);
+        AcmeWiring acme = null;
         try {
+            acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, AcmeRequestListener.NONE);
             AccessKeys keys = new AccessKeys(new AccessKeyStore(database.jdbi()), cipher, clock);
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
             DomainStore domainStore = new DomainStore(database.jdbi());
@@ -67,14 +74,21 @@ public final class Vodcert implements AutoCloseable {
                     new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
                     Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
             HttpServer http = new HttpServer(config, pipeline, () -> true);
-            return new Vodcert(database, http, keys);
+            return new Vodcert(database, http, keys, acme);
         } catch (IOException e) {
-            database.close();
+            closeAll(acme, database);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            database.close();
+            closeAll(acme, database);
             throw e;
         }
+    }
+
+    private static void closeAll(AcmeWiring acme, Database database) {
+        if (acme != null) {
+            acme.close();
+        }
+        database.close();
     }
 
     /** Opens the configured database, migrated; used by the server and by the admin commands. */
@@ -100,8 +114,21 @@ public final class Vodcert implements AutoCloseable {
         return accessKeys;
     }
 
+    /** The ACME issuer, when {@code --acme-directory} is configured. */
+    public Optional<Issuer> acmeIssuer() {
+        return Optional.ofNullable(acme).map(AcmeWiring::issuer);
+    }
+
+    /** The port the HTTP-01 challenge listener answers on; 0 when there is none. */
+    public int http01Port() {
+        return acme == null ? 0 : acme.http01Port();
+    }
+
     @Override
     public void close() {
+        if (acme != null) {
+            acme.close();
+        }
         http.close();
         database.close();
     }

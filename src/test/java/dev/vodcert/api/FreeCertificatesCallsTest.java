@@ -69,8 +69,13 @@ class FreeCertificatesCallsTest {
         CertificateIntake intake = new CertificateIntake(new KeyCipher(master), clock, "cn-hangzhou");
         domains = new DomainStore(database.jdbi());
         CasCertificateStore casStore = new CasCertificateStore(database.jdbi());
-        actions = VodApi.register(new ActionTable(), new DomainService(domains, clock, "w.alikunlun.com", 20),
-                domains, intake, recorder, casStore, new CertificateStore(database.jdbi()));
+        var ownership = new dev.vodcert.ownership.OwnershipService(
+                new dev.vodcert.store.OwnershipStore(database.jdbi()), domains, false, null,
+                java.time.Duration.ofSeconds(1), 80, clock);
+        actions = VodApi.register(new ActionTable(), new VodApi.Services(
+                new DomainService(domains, clock, "w.alikunlun.com", 20), domains, intake, recorder, casStore,
+                new CertificateStore(database.jdbi()), new dev.vodcert.store.DomainSearch(database.jdbi()),
+                new dev.vodcert.domain.DomainTags(new dev.vodcert.store.DomainTagStore(database.jdbi())), ownership));
         CasApi.register(actions, casStore, intake);
     }
 
