@@ -10,7 +10,9 @@ import com.aliyuncs.vod.model.v20170321.DescribeVodDomainDetailRequest;
 import com.aliyuncs.vod.model.v20170321.DescribeVodDomainDetailResponse.DomainDetail;
 import com.aliyuncs.vod.model.v20170321.UpdateVodDomainRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.testing.Issued;
+import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.TestCertificates;
 import dev.vodcert.testing.TestServer;
 import dev.vodcert.testing.V1Client;
@@ -256,6 +258,34 @@ class DomainManagementTest extends ApiTestBase {
         assertThat(f.code()).isEqualTo("InvalidDomain.NotFound");
         assertError(client.call("DeleteVodDomain", Map.of()), 400, "MissingParameter");
         assertThat(snapshot(domain)).isEqualTo(before);
+    }
+
+    @Test
+    void theTwentyFirstDomainOfAnAccountIsRefusedAndChangesNothing() {
+        NewAccessKey key = server.app().accessKeys().create(server.app().accessKeys().account("limited"));
+        SignedClient limited = new SignedClient(server.port(), key.accessKeyId(), key.accessKeySecret());
+        V1Client limitedSdk = new V1Client(server.endpoint(), key.accessKeyId(), key.accessKeySecret());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            names.add(uniqueDomain("limit"));
+            ok(limited.call("AddVodDomain", Map.of("DomainName", names.get(i), "Sources", SOURCES)));
+        }
+        String extra = uniqueDomain("limit");
+        AddVodDomainRequest add = new AddVodDomainRequest();
+        add.setDomainName(extra);
+        add.setSources(SOURCES);
+        Failure f = limitedSdk.fail(add);
+        assertThat(f.status()).isEqualTo(400);
+        assertThat(f.code()).isEqualTo("DomainNumberLimitExceeded");
+        assertThat(f.message()).contains("20");
+        assertError(limited.call("DescribeVodDomainDetail", Map.of("DomainName", extra)), 404, "InvalidDomain.NotFound");
+        assertThat(ok(limited.call("DescribeVodUserDomains", Map.of())).json().path("TotalCount").asLong())
+                .isEqualTo(20);
+
+        ok(limited.call("DeleteVodDomain", Map.of("DomainName", names.get(0))));
+        limitedSdk.call(add);
+        assertThat(ok(limited.call("DescribeVodUserDomains", Map.of())).json().path("TotalCount").asLong())
+                .isEqualTo(20);
     }
 
     private void assertUpdateRefused(String domain, String sources, int status, String code) {
