@@ -10,30 +10,21 @@ import com.aliyuncs.vod.model.v20170321.DescribeVodDomainDetailRequest;
 import com.aliyuncs.vod.model.v20170321.DescribeVodDomainDetailResponse.DomainDetail;
 import com.aliyuncs.vod.model.v20170321.UpdateVodDomainRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.testing.Issued;
+import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.TestCertificates;
-import dev.vodcert.testing.TestServer;
 import dev.vodcert.testing.V1Client;
 import dev.vodcert.testing.V1Client.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code UpdateVodDomain}, {@code DeleteVodDomain}, {@code BatchStartVodDomain}/{@code BatchStopVodDomain}, through the V1 SDK. */
-class DomainManagementTest extends ApiTestBase {
+/** {@code UpdateVodDomain}, {@code DeleteVodDomain} and the per-account domain limit, through the V1 SDK. */
+class DomainManagementTest extends DomainSdkTestBase {
     private static final String NEW_SOURCES =
             "[{\"content\":\"origin.example.org\",\"type\":\"domain\",\"priority\":\"30\",\"port\":443}]";
-
-    private V1Client sdk;
-    private V1Client otherSdk;
-
-    @BeforeAll
-    void sdks() {
-        sdk = new V1Client(server.endpoint(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
-        otherSdk = new V1Client(server.endpoint(), server.otherKey().accessKeyId(), server.otherKey().accessKeySecret());
-    }
 
     @Test
     void updateReplacesTheSources() {
@@ -137,89 +128,6 @@ class DomainManagementTest extends ApiTestBase {
     }
 
     @Test
-    void batchStopAndStartChangeEveryNamedDomain() {
-        String a = addDomain(uniqueDomain("batch"));
-        String b = addDomain(uniqueDomain("batch"));
-        BatchStopVodDomainRequest stop = new BatchStopVodDomainRequest();
-        stop.setDomainNames(a + " , " + b.toUpperCase());
-        sdk.call(stop);
-        assertThat(detail(a).getDomainStatus()).isEqualTo("offline");
-        assertThat(detail(b).getDomainStatus()).isEqualTo("offline");
-
-        BatchStartVodDomainRequest start = new BatchStartVodDomainRequest();
-        start.setDomainNames(a + "," + b);
-        sdk.call(start);
-        assertThat(detail(a).getDomainStatus()).isEqualTo("online");
-        assertThat(detail(b).getDomainStatus()).isEqualTo("online");
-        sdk.call(start);
-        assertThat(detail(a).getDomainStatus()).isEqualTo("online");
-    }
-
-    @Test
-    void aBatchWithAForeignOrUnknownNameChangesNothing() {
-        String mine = addDomain(uniqueDomain("mine"));
-        String theirs = uniqueDomain("theirs");
-        ok(other.call("AddVodDomain", Map.of("DomainName", theirs, "Sources", SOURCES)));
-        String unknown = uniqueDomain("unknown");
-
-        BatchStopVodDomainRequest stop = new BatchStopVodDomainRequest();
-        stop.setDomainNames(mine + "," + theirs + "," + unknown);
-        Failure f = sdk.fail(stop);
-        assertThat(f.status()).isEqualTo(404);
-        assertThat(f.code()).isEqualTo("InvalidDomain.NotFound");
-        assertThat(f.message()).contains(theirs).contains(unknown).doesNotContain(mine);
-        assertThat(detail(mine).getDomainStatus()).isEqualTo("online");
-        assertThat(ok(other.call("DescribeVodDomainDetail", Map.of("DomainName", theirs))).json()
-                .path("DomainDetail").path("DomainStatus").asText()).isEqualTo("online");
-    }
-
-    @Test
-    void badDomainNamesListsAreRefusedAndChangeNothing() {
-        String domain = addDomain(uniqueDomain("list"));
-        JsonNode before = snapshot(domain);
-        List<String> many = new ArrayList<>();
-        many.add(domain);
-        for (int i = 0; i < 50; i++) {
-            many.add("n" + i + ".vodcert-test.com");
-        }
-        for (String names : List.of(",", domain + ",", domain + ",," + domain, String.join(",", many),
-                domain + "," + domain.toUpperCase(), domain + ",xn--" + domain)) {
-            BatchStopVodDomainRequest stop = new BatchStopVodDomainRequest();
-            stop.setDomainNames(names);
-            Failure f = sdk.fail(stop);
-            if (names.startsWith(domain + ",xn--")) {
-                assertThat(f.code()).as(names).isEqualTo("InvalidDomain.NotFound");
-                assertThat(f.status()).isEqualTo(404);
-            } else {
-                assertThat(f.code()).as(names).isEqualTo("InvalidParameter");
-                assertThat(f.status()).isEqualTo(400);
-                assertThat(f.message()).contains("DomainNames");
-            }
-        }
-        assertError(client.call("BatchStartVodDomain", Map.of()), 400, "MissingParameter");
-        assertThat(snapshot(domain)).isEqualTo(before);
-    }
-
-    @Test
-    void fiftyNamesAreAllowed() {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            names.add(addDomain(uniqueDomain("fifty")));
-        }
-        List<String> fifty = new ArrayList<>(names);
-        while (fifty.size() < 50) {
-            fifty.add("missing" + fifty.size() + ".vodcert-test.com");
-        }
-        BatchStopVodDomainRequest stop = new BatchStopVodDomainRequest();
-        stop.setDomainNames(String.join(",", fifty));
-        Failure f = sdk.fail(stop);
-        assertThat(f.code()).isEqualTo("InvalidDomain.NotFound");
-        stop.setDomainNames(String.join(",", names));
-        sdk.call(stop);
-        assertThat(detail(names.get(1)).getDomainStatus()).isEqualTo("offline");
-    }
-
-    @Test
     void deleteRemovesTheDomainAndItsCertificateAndFreesTheName() {
         String domain = addDomain(uniqueDomain("delete"));
         Issued cert = TestCertificates.issue(domain);
@@ -258,6 +166,34 @@ class DomainManagementTest extends ApiTestBase {
         assertThat(snapshot(domain)).isEqualTo(before);
     }
 
+    @Test
+    void theTwentyFirstDomainOfAnAccountIsRefusedAndChangesNothing() {
+        NewAccessKey key = server.app().accessKeys().create(server.app().accessKeys().account("limited"));
+        SignedClient limited = new SignedClient(server.port(), key.accessKeyId(), key.accessKeySecret());
+        V1Client limitedSdk = new V1Client(server.endpoint(), key.accessKeyId(), key.accessKeySecret());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            names.add(uniqueDomain("limit"));
+            ok(limited.call("AddVodDomain", Map.of("DomainName", names.get(i), "Sources", SOURCES)));
+        }
+        String extra = uniqueDomain("limit");
+        AddVodDomainRequest add = new AddVodDomainRequest();
+        add.setDomainName(extra);
+        add.setSources(SOURCES);
+        Failure f = limitedSdk.fail(add);
+        assertThat(f.status()).isEqualTo(400);
+        assertThat(f.code()).isEqualTo("DomainNumberLimitExceeded");
+        assertThat(f.message()).contains("20");
+        assertError(limited.call("DescribeVodDomainDetail", Map.of("DomainName", extra)), 404, "InvalidDomain.NotFound");
+        assertThat(ok(limited.call("DescribeVodUserDomains", Map.of())).json().path("TotalCount").asLong())
+                .isEqualTo(20);
+
+        ok(limited.call("DeleteVodDomain", Map.of("DomainName", names.get(0))));
+        limitedSdk.call(add);
+        assertThat(ok(limited.call("DescribeVodUserDomains", Map.of())).json().path("TotalCount").asLong())
+                .isEqualTo(20);
+    }
+
     private void assertUpdateRefused(String domain, String sources, int status, String code) {
         UpdateVodDomainRequest update = new UpdateVodDomainRequest();
         update.setDomainName(domain);
@@ -266,19 +202,5 @@ class DomainManagementTest extends ApiTestBase {
         assertThat(f.status()).as(sources).isEqualTo(status);
         assertThat(f.code()).as(sources + " -> " + f.message()).isEqualTo(code);
         assertThat(f.message()).isNotBlank();
-    }
-
-    private DomainDetail detail(String domain) {
-        DescribeVodDomainDetailRequest r = new DescribeVodDomainDetailRequest();
-        r.setDomainName(domain);
-        return sdk.call(r).getDomainDetail();
-    }
-
-    /** What is stored about a domain, as the API shows it, without the RequestId. */
-    JsonNode snapshot(String domain) {
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) ok(client.call("DescribeVodDomainDetail",
-                Map.of("DomainName", domain))).json();
-        node.remove("RequestId");
-        return node;
     }
 }
