@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.store.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,27 +16,60 @@ import java.time.Duration;
  * @param domainLimit the most domains one account may have
  * @param maxBodyBytes the largest request body accepted
  * @param maxHeaderBytes the largest request line plus headers accepted (the V1 SDK puts PEMs in the URL)
+ * @param dbPoolSize  the most database connections this node holds
+ * @param nonceStore  where SignatureNonces are remembered ({@link NonceStore#AUTO}: the database on PostgreSQL)
+ * @param tlsKeystore a PKCS12 keystore to serve the API over HTTPS with, or null for plain HTTP
+ * @param tlsKeystorePassword the keystore's password (from the environment; never printed)
  */
 public record Config(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                      int dbPoolSize, String masterKey, String accessKeyId, String accessKeySecret,
                      String cnameSuffix, String certRegion, Duration timestampWindow, int domainLimit,
-                     int maxBodyBytes, int maxHeaderBytes) {
+                     int maxBodyBytes, int maxHeaderBytes, NonceStore nonceStore, Path tlsKeystore,
+                     String tlsKeystorePassword) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public static Config defaults(Path dataDir) {
         return new Config("127.0.0.1", DEFAULT_PORT, dataDir, null, null, null, 10, null, null, null,
-                "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024);
+                "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024, NonceStore.AUTO,
+                null, null);
     }
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
-                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes);
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                nonceStore, tlsKeystore, tlsKeystorePassword);
     }
 
     public Config withAccessKey(String id, String secret) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, id, secret,
-                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes);
+                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, nonceStore,
+                tlsKeystore, tlsKeystorePassword);
+    }
+
+    /** The same, on another database (a JDBC URL with its user and password; null URL: the embedded H2). */
+    public Config withDatabase(String url, String user, String password, int poolSize) {
+        return new Config(host, port, dataDir, url, user, password, poolSize, masterKey, accessKeyId, accessKeySecret,
+                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, nonceStore,
+                tlsKeystore, tlsKeystorePassword);
+    }
+
+    public Config withMasterKey(String base64) {
+        return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, base64, accessKeyId,
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                nonceStore, tlsKeystore, tlsKeystorePassword);
+    }
+
+    public Config withNonceStore(NonceStore store) {
+        return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                store, tlsKeystore, tlsKeystorePassword);
+    }
+
+    public Config withTls(Path keystore, String password) {
+        return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                nonceStore, keystore, password);
     }
 
     /** Checks values that would fail later in a less clear way; names the bad setting. */
@@ -52,14 +86,23 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         if (domainLimit < 1) {
             throw new IllegalArgumentException("domain limit must be at least 1");
         }
+        if (nonceStore == null) {
+            throw new IllegalArgumentException("nonce store must be auto, memory or database");
+        }
+        if (tlsKeystore != null && (tlsKeystorePassword == null || tlsKeystorePassword.isEmpty())) {
+            throw new IllegalArgumentException("the TLS keystore " + tlsKeystore + " needs its password in the "
+                    + "environment variable named by --tls-keystore-password-env");
+        }
         return this;
     }
 
     @Override
     public String toString() {
         return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl="
-                + (jdbcUrl == null ? "(embedded H2)" : jdbcUrl.replaceAll("password=[^&;]*", "password=***"))
+                + (jdbcUrl == null ? "(embedded H2)" : JdbcUrls.masked(jdbcUrl))
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "-" : "***")
-                + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix + "]";
+                + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix
+                + ", nonceStore=" + nonceStore + ", tlsKeystore=" + (tlsKeystore == null ? "-" : tlsKeystore)
+                + ", tlsKeystorePassword=" + (tlsKeystorePassword == null ? "-" : "***") + "]";
     }
 }

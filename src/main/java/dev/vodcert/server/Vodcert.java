@@ -9,55 +9,83 @@ import dev.vodcert.domain.DomainService;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
 import dev.vodcert.protocol.InMemoryNonceGuard;
+import dev.vodcert.protocol.NonceGuard;
 import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
 import dev.vodcert.protocol.Throttle;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
+import dev.vodcert.store.DatabaseNonceGuard;
 import dev.vodcert.store.DomainStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The whole application: database, services, the action table, the pipeline and the listener. */
 public final class Vodcert implements AutoCloseable {
+    private static final Duration NONCE_SWEEP_EVERY = Duration.ofMinutes(1);
+
     private final Database database;
     private final HttpServer http;
     private final AccessKeys accessKeys;
+    private final Housekeeping housekeeping;
 
-    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys) {
+    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, Housekeeping housekeeping) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
+        this.housekeeping = housekeeping;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
         config.validate();
+        if (config.tlsKeystore() != null) {
+            TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
+        }
         createDataDir(config);
         byte[] masterKey = KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey());
         KeyCipher cipher = new KeyCipher(masterKey);
         Database database = openDatabase(config);
+        Housekeeping housekeeping = new Housekeeping(database::isReachable);
         try {
             AccessKeys keys = new AccessKeys(new AccessKeyStore(database.jdbi()), cipher, clock);
+            if (!keys.storedSecretsReadable()) {
+                throw new IllegalStateException("The master key does not open the AccessKey secrets stored in the "
+                        + "database: every node on one database needs the same VODCERT_MASTER_KEY.");
+            }
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
             DomainStore domainStore = new DomainStore(database.jdbi());
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
             ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore,
                     new CertificateIntake(cipher, clock, config.certRegion()));
             RpcPipeline pipeline = new RpcPipeline(actions,
-                    new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
+                    new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
+                            config.timestampWindow()),
                     Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
-            HttpServer http = new HttpServer(config, pipeline, () -> true);
-            return new Vodcert(database, http, keys);
+            HttpServer http = new HttpServer(config, pipeline, database::isReachable);
+            return new Vodcert(database, http, keys, housekeeping);
         } catch (IOException e) {
+            housekeeping.close();
             database.close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
+            housekeeping.close();
             database.close();
             throw e;
         }
+    }
+
+    /** In memory for one node, or in the database (swept in the background) when nodes share it. */
+    private static NonceGuard nonceGuard(Config config, Database database, Clock clock, Housekeeping housekeeping) {
+        if (config.nonceStore().resolve(database.isShared()) == NonceStore.MEMORY) {
+            return new InMemoryNonceGuard(clock);
+        }
+        DatabaseNonceGuard guard = new DatabaseNonceGuard(database.jdbi(), clock);
+        housekeeping.every("signature-nonce sweep", NONCE_SWEEP_EVERY, guard::sweepExpired);
+        return guard;
     }
 
     /** Opens the configured database, migrated; used by the server and by the admin commands. */
@@ -83,9 +111,20 @@ public final class Vodcert implements AutoCloseable {
         return accessKeys;
     }
 
+    /** Background work of this node; hook periodic tasks in here (they pause while the database is down). */
+    public Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    /** Whether the database answers a cheap query now (what {@code /ready} reports). */
+    public boolean databaseReachable() {
+        return database.isReachable();
+    }
+
     @Override
     public void close() {
         http.close();
+        housekeeping.close();
         database.close();
     }
 }
