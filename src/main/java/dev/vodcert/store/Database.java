@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -54,6 +56,7 @@ public final class Database implements AutoCloseable {
         boolean postgres = JdbcUrls.isPostgres(jdbcUrl);
         Properties driverProperties = postgres ? postgresProperties() : new Properties();
         ConnectionProbe.check(jdbcUrl, user, password, driverProperties);
+        migrate(jdbcUrl, user, password, driverProperties);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -69,19 +72,25 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
         HikariDataSource dataSource = new HikariDataSource(config);
+        return new Database(dataSource, postgres);
+    }
+
+    /**
+     * Refuses a newer schema, then migrates, on connections of Flyway's own (it needs two at once
+     * on PostgreSQL, more than a pool of one could give).
+     */
+    private static void migrate(String jdbcUrl, String user, String password, Properties driverProperties) {
+        Map<String, String> properties = new HashMap<>();
+        driverProperties.stringPropertyNames().forEach(k -> properties.put(k, driverProperties.getProperty(k)));
         try {
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+            Flyway flyway = Flyway.configure().dataSource(jdbcUrl, user, password).jdbcProperties(properties)
+                    .locations("classpath:db/migration").load();
             SchemaVersionGuard.requireKnown(flyway, JdbcUrls.masked(jdbcUrl));
             flyway.migrate();
         } catch (FlywayException e) {
-            dataSource.close();
             throw new DatabaseStartException("The database schema at " + JdbcUrls.masked(jdbcUrl)
                     + " cannot be brought to this vodcert's version: " + firstLine(e.getMessage()));
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
         }
-        return new Database(dataSource, postgres);
     }
 
     /** pgjdbc settings that bound every wait; a value given in the URL itself wins. */

@@ -58,6 +58,16 @@ abstract class StoreContract {
     }
 
     @Test
+    void aPoolOfOneConnectionMigratesAndServes() {
+        try (Database single = Database.open(newUrl(), user(), password(), 1)) {
+            AccessKeyStore keys = new AccessKeyStore(single.jdbi());
+            long account = keys.accountIdFor("solo", 1L);
+            assertThat(keys.accountIdFor("solo", 2L)).isEqualTo(account);
+            assertThat(single.isReachable()).isTrue();
+        }
+    }
+
+    @Test
     void reopeningMigratesNothingAndKeepsRows() {
         new AccessKeyStore(db.jdbi()).createAccount("kept", 1L);
         db.close();
