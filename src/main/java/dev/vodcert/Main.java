@@ -4,6 +4,7 @@ import dev.vodcert.account.AccessKeys;
 import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.server.Config;
+import dev.vodcert.server.NonceStore;
 import dev.vodcert.server.Vodcert;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
@@ -22,8 +23,22 @@ import picocli.CommandLine.Parameters;
         description = "ApsaraVideo VOD domain-certificate API, self-hosted.")
 public final class Main implements Runnable {
 
+    /** Exit code when the service cannot start (bad configuration, database unusable). */
+    static final int CANNOT_START = 1;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line; a failure to start is one line on stderr and exit code {@value #CANNOT_START}. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("vodcert: cannot start: " + StartFailure.oneLine(e));
+                    cmd.getErr().flush();
+                    return CANNOT_START;
+                });
     }
 
     @Override
@@ -38,19 +53,23 @@ public final class Main implements Runnable {
         @Option(names = "--jdbc-url", description = "JDBC URL; default the embedded H2 in the data folder. Env VODCERT_JDBC_URL.",
                 defaultValue = "${env:VODCERT_JDBC_URL}")
         String jdbcUrl;
-        @Option(names = "--db-user", defaultValue = "${env:VODCERT_DB_USER}")
+        @Option(names = "--db-user", description = "Database user. Env VODCERT_DB_USER; the password only from "
+                + "env VODCERT_DB_PASSWORD.", defaultValue = "${env:VODCERT_DB_USER}")
         String dbUser;
+        @Option(names = "--db-pool-size", description = "Database connections per node (default ${DEFAULT-VALUE}). "
+                + "Env VODCERT_DB_POOL_SIZE.", defaultValue = "${env:VODCERT_DB_POOL_SIZE:-10}")
+        int dbPoolSize;
         @Option(names = "--db-password-env", hidden = true)
         String unused;
 
         Config config() {
             Config d = Config.defaults(data);
             return new Config(d.host(), d.port(), data, emptyToNull(jdbcUrl), emptyToNull(dbUser),
-                    emptyToNull(System.getenv("VODCERT_DB_PASSWORD")), d.dbPoolSize(),
+                    emptyToNull(System.getenv("VODCERT_DB_PASSWORD")), dbPoolSize,
                     emptyToNull(System.getenv("VODCERT_MASTER_KEY")), emptyToNull(System.getenv("VODCERT_ACCESS_KEY_ID")),
                     emptyToNull(System.getenv("VODCERT_ACCESS_KEY_SECRET")), d.cnameSuffix(), d.certRegion(),
                     d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes(), d.ownership(),
-                    d.acme(), d.http01Host(), d.http01Port());
+                    d.acme(), d.http01Host(), d.http01Port(), d.nonceStore(), d.tlsKeystore(), d.tlsKeystorePassword());
         }
     }
 
@@ -86,6 +105,16 @@ public final class Main implements Runnable {
         int ownershipHttpPort;
         @CommandLine.Mixin
         AcmeOptions acme = new AcmeOptions();
+        @Option(names = "--nonce-store", description = "Where SignatureNonces are kept: auto (database on "
+                + "PostgreSQL, else memory), memory or database (default ${DEFAULT-VALUE}). Env VODCERT_NONCE_STORE.",
+                defaultValue = "${env:VODCERT_NONCE_STORE:-auto}")
+        NonceStore nonceStore;
+        @Option(names = "--tls-keystore", description = "PKCS12 keystore: serve HTTPS instead of HTTP. "
+                + "Env VODCERT_TLS_KEYSTORE.", defaultValue = "${env:VODCERT_TLS_KEYSTORE}")
+        Path tlsKeystore;
+        @Option(names = "--tls-keystore-password-env", description = "Environment variable holding the keystore "
+                + "password (default ${DEFAULT-VALUE}).", defaultValue = "VODCERT_TLS_KEYSTORE_PASSWORD")
+        String tlsPasswordEnv;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -95,9 +124,12 @@ public final class Main implements Runnable {
                     b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes(),
                     new Config.Ownership(requireOwnership, emptyToNull(ownershipResolver),
                             java.time.Duration.ofMillis(ownershipTimeoutMs), ownershipHttpPort),
-                    b.acme(), b.http01Host(), b.http01Port()).withAcme(acme.settings(), acme.http01Host, acme.http01Port);
+                    b.acme(), b.http01Host(), b.http01Port(), nonceStore, tlsKeystore,
+                    tlsKeystore == null ? null : emptyToNull(System.getenv(tlsPasswordEnv)))
+                    .withAcme(acme.settings(), acme.http01Host, acme.http01Port);
             Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
-            System.out.println("vodcert: listening on http://" + host + ":" + app.port() + "/ (data in "
+            System.out.println("vodcert: listening on " + (tlsKeystore == null ? "http" : "https") + "://" + host + ":"
+                    + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

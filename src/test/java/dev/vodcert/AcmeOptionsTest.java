@@ -16,7 +16,7 @@ class AcmeOptionsTest {
         String[] all = new String[args.length + 1];
         all[0] = "serve";
         System.arraycopy(args, 0, all, 1, args.length);
-        CommandLine.ParseResult result = new CommandLine(new Main()).parseArgs(all);
+        CommandLine.ParseResult result = Main.commandLine().parseArgs(all);
         return ((Main.Serve) result.subcommand().commandSpec().userObject()).acme;
     }
 

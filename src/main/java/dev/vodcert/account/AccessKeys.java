@@ -45,19 +45,44 @@ public final class AccessKeys implements CredentialStore {
 
     /** A key with the given id and secret. */
     public NewAccessKey add(long accountId, String accessKeyId, String secret) {
+        store.addKey(row(accountId, accessKeyId, secret));
+        return new NewAccessKey(accountId, accessKeyId, secret);
+    }
+
+    /** Adds the key unless its id exists already (as when several nodes start together); false then. */
+    public boolean addIfAbsent(long accountId, String accessKeyId, String secret) {
+        return store.addKeyIfAbsent(row(accountId, accessKeyId, secret));
+    }
+
+    private AccessKeyStore.Row row(long accountId, String accessKeyId, String secret) {
         if (!ID.matcher(accessKeyId).matches()) {
             throw new IllegalArgumentException("AccessKeyId must be 1-64 letters, digits, '.', '_' or '-'");
         }
         if (secret.isEmpty() || secret.length() > 128) {
             throw new IllegalArgumentException("AccessKeySecret must be 1-128 characters");
         }
-        store.addKey(new AccessKeyStore.Row(accessKeyId, accountId, cipher.encrypt(secret), true, clock.millis()));
-        return new NewAccessKey(accountId, accessKeyId, secret);
+        return new AccessKeyStore.Row(accessKeyId, accountId, cipher.encrypt(secret), true, clock.millis());
+    }
+
+    /**
+     * Whether this node's master key opens the secrets already stored (true when none is stored).
+     * Every node on one database must share the master key; a node with another key would refuse
+     * every request with a secret it cannot read.
+     */
+    public boolean storedSecretsReadable() {
+        return store.any().map(r -> {
+            try {
+                cipher.decrypt(r.secretEnc());
+                return true;
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        }).orElse(true);
     }
 
     /** The account's id, made when it does not exist yet. */
     public long account(String name) {
-        return store.accountByName(name).orElseGet(() -> store.createAccount(name, clock.millis()));
+        return store.accountIdFor(name, clock.millis());
     }
 
     public boolean setEnabled(String accessKeyId, boolean enabled) {

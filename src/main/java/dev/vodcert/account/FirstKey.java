@@ -27,7 +27,7 @@ public final class FirstKey {
         }
         long account = keys.account(DEFAULT_ACCOUNT);
         if (configuredId != null && !configuredId.isEmpty() && configuredSecret != null && !configuredSecret.isEmpty()) {
-            keys.add(account, configuredId, configuredSecret);
+            keys.addIfAbsent(account, configuredId, configuredSecret);
             return;
         }
         NewAccessKey key = keys.create(account);

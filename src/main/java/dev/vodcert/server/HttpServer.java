@@ -20,11 +20,14 @@ import java.util.function.BooleanSupplier;
  * The HTTP listener (Javalin on Jetty): {@code /} goes to the RPC pipeline for GET and POST,
  * {@code /health} and {@code /ready} answer load balancers. Bodies over the configured size and
  * request heads over the configured size are refused with the error envelope, not Jetty's page.
+ * With a TLS keystore configured the one listener speaks HTTPS instead of HTTP.
  */
 public final class HttpServer implements AutoCloseable {
     private final Javalin app;
 
     public HttpServer(Config config, RpcPipeline pipeline, BooleanSupplier ready) {
+        TlsKeystore tls = config.tlsKeystore() == null ? null
+                : TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -35,6 +38,9 @@ public final class HttpServer implements AutoCloseable {
                 http.setSendServerVersion(false);
             });
             c.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
+            if (tls != null) {
+                c.jetty.addConnector((server, http) -> tls.connector(server, http, config.host(), config.port()));
+            }
             c.routes.get("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
             c.routes.post("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
             c.routes.put("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));

@@ -8,13 +8,14 @@ import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainTags;
-import dev.vodcert.issuance.FreeCertificates;
-import dev.vodcert.ownership.OwnershipService;
 import dev.vodcert.issuance.AcmeRequestListener;
+import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.issuance.Issuer;
+import dev.vodcert.ownership.OwnershipService;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
 import dev.vodcert.protocol.InMemoryNonceGuard;
+import dev.vodcert.protocol.NonceGuard;
 import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
 import dev.vodcert.protocol.Throttle;
@@ -22,6 +23,7 @@ import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.CasCertificateStore;
 import dev.vodcert.store.CertificateStore;
 import dev.vodcert.store.Database;
+import dev.vodcert.store.DatabaseNonceGuard;
 import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
 import dev.vodcert.store.DomainTagStore;
@@ -31,33 +33,47 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
-/** The whole application: database, services, the action table, the pipeline and the listener. */
+/** The whole application: database, services, the action table, the pipeline and the listeners. */
 public final class Vodcert implements AutoCloseable {
+    private static final Duration NONCE_SWEEP_EVERY = Duration.ofMinutes(1);
+
     private final Database database;
     private final HttpServer http;
     private final AccessKeys accessKeys;
+    private final Housekeeping housekeeping;
     private final AcmeWiring acme;
 
-    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, AcmeWiring acme) {
+    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, Housekeeping housekeeping,
+                    AcmeWiring acme) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
+        this.housekeeping = housekeeping;
         this.acme = acme;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
         config.validate();
+        if (config.tlsKeystore() != null) {
+            TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
+        }
         createDataDir(config);
         byte[] masterKey = KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey());
         KeyCipher cipher = new KeyCipher(masterKey);
         Database database = openDatabase(config);
+        Housekeeping housekeeping = new Housekeeping(database::isReachable);
         AcmeWiring acme = null;
         try {
-            acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, AcmeRequestListener.NONE);
             AccessKeys keys = new AccessKeys(new AccessKeyStore(database.jdbi()), cipher, clock);
+            if (!keys.storedSecretsReadable()) {
+                throw new IllegalStateException("The master key does not open the AccessKey secrets stored in the "
+                        + "database: every node on one database needs the same VODCERT_MASTER_KEY.");
+            }
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
+            acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, AcmeRequestListener.NONE);
             DomainStore domainStore = new DomainStore(database.jdbi());
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
             CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
@@ -71,24 +87,36 @@ public final class Vodcert implements AutoCloseable {
                     new DomainTags(new DomainTagStore(database.jdbi())), ownership));
             CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
-                    new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
+                    new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
+                            config.timestampWindow()),
                     Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
-            HttpServer http = new HttpServer(config, pipeline, () -> true);
-            return new Vodcert(database, http, keys, acme);
+            HttpServer http = new HttpServer(config, pipeline, database::isReachable);
+            return new Vodcert(database, http, keys, housekeeping, acme);
         } catch (IOException e) {
-            closeAll(acme, database);
+            closeAll(acme, housekeeping, database);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            closeAll(acme, database);
+            closeAll(acme, housekeeping, database);
             throw e;
         }
     }
 
-    private static void closeAll(AcmeWiring acme, Database database) {
+    private static void closeAll(AcmeWiring acme, Housekeeping housekeeping, Database database) {
         if (acme != null) {
             acme.close();
         }
+        housekeeping.close();
         database.close();
+    }
+
+    /** In memory for one node, or in the database (swept in the background) when nodes share it. */
+    private static NonceGuard nonceGuard(Config config, Database database, Clock clock, Housekeeping housekeeping) {
+        if (config.nonceStore().resolve(database.isShared()) == NonceStore.MEMORY) {
+            return new InMemoryNonceGuard(clock);
+        }
+        DatabaseNonceGuard guard = new DatabaseNonceGuard(database.jdbi(), clock);
+        housekeeping.every("signature-nonce sweep", NONCE_SWEEP_EVERY, guard::sweepExpired);
+        return guard;
     }
 
     /** Opens the configured database, migrated; used by the server and by the admin commands. */
@@ -114,6 +142,16 @@ public final class Vodcert implements AutoCloseable {
         return accessKeys;
     }
 
+    /** Background work of this node; hook periodic tasks in here (they pause while the database is down). */
+    public Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    /** Whether the database answers a cheap query now (what {@code /ready} reports). */
+    public boolean databaseReachable() {
+        return database.isReachable();
+    }
+
     /** The ACME issuer, when {@code --acme-directory} is configured. */
     public Optional<Issuer> acmeIssuer() {
         return Optional.ofNullable(acme).map(AcmeWiring::issuer);
@@ -130,6 +168,7 @@ public final class Vodcert implements AutoCloseable {
             acme.close();
         }
         http.close();
+        housekeeping.close();
         database.close();
     }
 }

@@ -26,9 +26,38 @@ public final class AccessKeyStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
+    /** The account's id, made when absent; two nodes making it at once agree on one row. */
+    public long accountIdFor(String name, long now) {
+        Optional<Long> existing = accountByName(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return createAccount(name, now);
+        } catch (RuntimeException e) {
+            if (UniqueViolation.isCause(e)) {
+                return accountByName(name).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
     public Optional<Long> accountByName(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM account WHERE name = :name")
                 .bind("name", name).mapTo(Long.class).findOne());
+    }
+
+    /** Adds the key unless one with its id exists; false when it existed (another node may have added it). */
+    public boolean addKeyIfAbsent(Row row) {
+        try {
+            addKey(row);
+            return true;
+        } catch (RuntimeException e) {
+            if (UniqueViolation.isCause(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public void addKey(Row row) {
@@ -63,6 +92,15 @@ public final class AccessKeyStore {
     public boolean delete(String accessKeyId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM access_key WHERE access_key_id = :id")
                 .bind("id", accessKeyId).execute()) == 1;
+    }
+
+    /** Any one stored key, to check that this node's master key decrypts what is stored. */
+    public Optional<Row> any() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT access_key_id, account_id, secret_enc, enabled, created_at "
+                        + "FROM access_key ORDER BY access_key_id FETCH FIRST 1 ROWS ONLY")
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getLong(5)))
+                .findOne());
     }
 
     public long count() {

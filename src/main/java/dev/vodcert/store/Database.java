@@ -3,21 +3,43 @@ package dev.vodcert.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The database: a pooled connection to H2 (a file in the data folder, the default) or PostgreSQL
  * (a JDBC URL), migrated by Flyway before use. H2 runs with {@code WRITE_DELAY=0} so that a commit
  * is in the file when it returns and a killed process loses no acknowledged write.
+ *
+ * <p>Opening checks first and changes nothing when it refuses ({@link DatabaseStartException}): a
+ * URL no driver takes, a server out of reach, refused credentials, a schema newer than this code.
+ * Running, every wait is bounded so that an outage is answered at once, not hung on: a connection
+ * from the pool within {@value #CONNECTION_TIMEOUT_MS} ms, and on PostgreSQL a new connection
+ * within {@value #PG_CONNECT_TIMEOUT_S} s and any socket read within {@value #PG_SOCKET_TIMEOUT_S} s.
+ * The pool replaces broken connections by itself, so service resumes when the database returns.
  */
 public final class Database implements AutoCloseable {
+    /** How long a caller waits for a pooled connection before the request fails (503). */
+    public static final int CONNECTION_TIMEOUT_MS = 2_000;
+    static final int VALIDATION_TIMEOUT_MS = 1_000;
+    static final int PG_CONNECT_TIMEOUT_S = 2;
+    static final int PG_SOCKET_TIMEOUT_S = 10;
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final boolean postgres;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.postgres = postgres;
     }
 
     /** The embedded default: {@code <dataDir>/vodcert.mv.db}. */
@@ -25,7 +47,16 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vodcert") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /**
+     * Opens, checks and migrates the database.
+     *
+     * @throws DatabaseStartException when it cannot be used; nothing has been changed then
+     */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        boolean postgres = JdbcUrls.isPostgres(jdbcUrl);
+        Properties driverProperties = postgres ? postgresProperties() : new Properties();
+        ConnectionProbe.check(jdbcUrl, user, password, driverProperties);
+        migrate(jdbcUrl, user, password, driverProperties);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -34,21 +65,75 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             config.setPassword(password);
         }
+        config.setDataSourceProperties(driverProperties);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("vodcert");
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
         HikariDataSource dataSource = new HikariDataSource(config);
+        return new Database(dataSource, postgres);
+    }
+
+    /**
+     * Refuses a newer schema, then migrates, on connections of Flyway's own (it needs two at once
+     * on PostgreSQL, more than a pool of one could give).
+     */
+    private static void migrate(String jdbcUrl, String user, String password, Properties driverProperties) {
+        Map<String, String> properties = new HashMap<>();
+        driverProperties.stringPropertyNames().forEach(k -> properties.put(k, driverProperties.getProperty(k)));
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
+            Flyway flyway = Flyway.configure().dataSource(jdbcUrl, user, password).jdbcProperties(properties)
+                    .locations("classpath:db/migration").load();
+            SchemaVersionGuard.requireKnown(flyway, JdbcUrls.masked(jdbcUrl));
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseStartException("The database schema at " + JdbcUrls.masked(jdbcUrl)
+                    + " cannot be brought to this vodcert's version: " + firstLine(e.getMessage()));
         }
-        return new Database(dataSource);
+    }
+
+    /** pgjdbc settings that bound every wait; a value given in the URL itself wins. */
+    private static Properties postgresProperties() {
+        Properties p = new Properties();
+        p.setProperty("connectTimeout", Integer.toString(PG_CONNECT_TIMEOUT_S));
+        p.setProperty("loginTimeout", Integer.toString(PG_CONNECT_TIMEOUT_S + 1));
+        p.setProperty("socketTimeout", Integer.toString(PG_SOCKET_TIMEOUT_S));
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("ApplicationName", "vodcert");
+        return p;
     }
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** True for PostgreSQL, which several nodes may share; false for the embedded H2 file. */
+    public boolean isShared() {
+        return postgres;
+    }
+
+    /**
+     * A cheap query ({@code SELECT 1}) through the pool: false when the database does not answer,
+     * after at most {@value #CONNECTION_TIMEOUT_MS} ms. For readiness checks and background work.
+     */
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(VALIDATION_TIMEOUT_MS / 1000);
+            s.execute("SELECT 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no detail";
+        }
+        String trimmed = text.strip();
+        int end = trimmed.indexOf('\n');
+        return end < 0 ? trimmed : trimmed.substring(0, end).strip();
     }
 
     @Override

@@ -23,9 +23,14 @@ abstract class ApiTestBase {
     SignedClient client;
     SignedClient other;
 
+    /** The server the class runs against; subclasses may run the same tests on another database. */
+    TestServer newServer() {
+        return new TestServer();
+    }
+
     @BeforeAll
     void startServer() {
-        server = new TestServer();
+        server = newServer();
         client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
         other = new SignedClient(server.port(), server.otherKey().accessKeyId(), server.otherKey().accessKeySecret());
     }

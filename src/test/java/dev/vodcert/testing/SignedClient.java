@@ -30,12 +30,19 @@ public final class SignedClient {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final int port;
+    private final URI base;
+    private final HttpClient http;
     private final String accessKeyId;
     private final String secret;
 
     public SignedClient(int port, String accessKeyId, String secret) {
-        this.port = port;
+        this(URI.create("http://127.0.0.1:" + port + "/"), HTTP, accessKeyId, secret);
+    }
+
+    /** A client of the service at {@code base} (say {@code https://127.0.0.1:PORT/}) through {@code http}. */
+    public SignedClient(URI base, HttpClient http, String accessKeyId, String secret) {
+        this.base = base;
+        this.http = http;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
     }
@@ -93,7 +100,7 @@ public final class SignedClient {
     }
 
     public Answer raw(String method, String rawQuery, String formBody, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base
                 + (rawQuery.isEmpty() ? "" : "?" + rawQuery)));
         headers.forEach(b::header);
         if (formBody != null) {
@@ -103,7 +110,7 @@ public final class SignedClient {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

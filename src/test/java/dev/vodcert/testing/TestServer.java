@@ -16,14 +16,18 @@ import java.util.function.UnaryOperator;
  * A real vodcert on 127.0.0.1 and a free port, over a fresh data folder, for tests. Account
  * {@code default} has the key {@link #ACCESS_KEY_ID}/{@link #ACCESS_KEY_SECRET}; {@link #otherKey()}
  * belongs to a second account. {@link #restart()} stops and starts it on the same data.
+ * {@link #onPostgres(String)} makes a node on a PostgreSQL database instead of H2; several such
+ * nodes on one database share {@link #MASTER_KEY}, as a real deployment must.
  */
 public final class TestServer implements AutoCloseable {
     public static final String ACCESS_KEY_ID = "testAccessKeyId";
     public static final String ACCESS_KEY_SECRET = "testAccessKeySecret";
+    /** The master key of every node made by {@link #onPostgres(String)} (base64 of 32 bytes). */
+    public static final String MASTER_KEY = "dm9kY2VydC10ZXN0LW1hc3Rlci1rZXktMzItYnl0ZXM=";
 
     private final Path dataDir;
     private final Clock clock;
-    private final UnaryOperator<Config> configure;
+    private final UnaryOperator<Config> customize;
     private Vodcert app;
     private NewAccessKey otherKey;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -33,12 +37,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Clock clock) {
-        this(clock, UnaryOperator.identity());
+        this(clock, c -> c);
     }
 
-    /** @param configure changes the test configuration (free port, fresh data folder) before start */
-    public TestServer(Clock clock, UnaryOperator<Config> configure) {
-        this.configure = configure;
+    /** @param customize changes the test configuration (database, TLS, nonce store...) before each start */
+    public TestServer(Clock clock, UnaryOperator<Config> customize) {
+        this.customize = customize;
         try {
             this.dataDir = Files.createTempDirectory("vodcert-test");
         } catch (IOException e) {
@@ -50,9 +54,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void start() {
-        Config config = configure.apply(Config.defaults(dataDir).withPort(0).withAccessKey(ACCESS_KEY_ID,
-                ACCESS_KEY_SECRET));
+        Config config = customize.apply(
+                Config.defaults(dataDir).withPort(0).withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET));
         app = Vodcert.start(config, clock, new PrintStream(console, true));
+    }
+
+    /** A node on the PostgreSQL database at {@code jdbcUrl} (of {@link EmbeddedPostgresServer}). */
+    public static TestServer onPostgres(String jdbcUrl) {
+        return new TestServer(Clock.systemUTC(), postgres(jdbcUrl));
+    }
+
+    /** The configuration change that puts a node on the PostgreSQL database at {@code jdbcUrl}. */
+    public static UnaryOperator<Config> postgres(String jdbcUrl) {
+        return c -> c.withDatabase(jdbcUrl, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD, 4)
+                .withMasterKey(MASTER_KEY);
     }
 
     public void restart() {

@@ -1,0 +1,179 @@
+package dev.vodcert.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vodcert.certificate.StoredCertificate;
+import dev.vodcert.domain.VodDomain;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repositories' behaviour, the same on every database vodcert supports: each subclass opens a
+ * fresh, migrated database of its kind. Run by {@link H2StoreTest} and {@link PostgresStoreTest}.
+ */
+abstract class StoreContract {
+    Database db;
+    String url;
+
+    /** A JDBC URL of a new, empty database. */
+    abstract String newUrl();
+
+    abstract String user();
+
+    abstract String password();
+
+    abstract boolean expectShared();
+
+    Database open() {
+        return Database.open(url, user(), password(), 4);
+    }
+
+    @BeforeEach
+    void openDatabase() {
+        url = newUrl();
+        db = open();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void migrationsCreateEveryTableAndReportTheKindOfDatabase() {
+        for (String table : List.of("account", "access_key", "certificate", "vod_domain", "signature_nonce")) {
+            long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                    .mapTo(Long.class).one());
+            assertThat(rows).as(table).isZero();
+        }
+        assertThat(db.isShared()).isEqualTo(expectShared());
+        assertThat(db.isReachable()).isTrue();
+    }
+
+    @Test
+    void aPoolOfOneConnectionMigratesAndServes() {
+        try (Database single = Database.open(newUrl(), user(), password(), 1)) {
+            AccessKeyStore keys = new AccessKeyStore(single.jdbi());
+            long account = keys.accountIdFor("solo", 1L);
+            assertThat(keys.accountIdFor("solo", 2L)).isEqualTo(account);
+            assertThat(single.isReachable()).isTrue();
+        }
+    }
+
+    @Test
+    void reopeningMigratesNothingAndKeepsRows() {
+        new AccessKeyStore(db.jdbi()).createAccount("kept", 1L);
+        db.close();
+        db = open();
+        assertThat(new AccessKeyStore(db.jdbi()).accountByName("kept")).isPresent();
+    }
+
+    @Test
+    void accountsAreUniqueByNameAndMadeOnce() {
+        AccessKeyStore keys = new AccessKeyStore(db.jdbi());
+        long first = keys.accountIdFor("team", 10L);
+        assertThat(keys.accountIdFor("team", 20L)).isEqualTo(first);
+        assertThat(keys.accountIdFor("other", 30L)).isGreaterThan(first);
+        assertThatThrownBy(() -> keys.createAccount("team", 40L)).matches(UniqueViolation::isCause);
+    }
+
+    @Test
+    void accessKeysRoundTripWithTheirEnabledFlag() {
+        AccessKeyStore keys = new AccessKeyStore(db.jdbi());
+        long account = keys.createAccount("a", 1L);
+        assertThat(keys.any()).isEmpty();
+        keys.addKey(new AccessKeyStore.Row("LTAIkey1", account, "v1:secret1", true, 5L));
+        assertThat(keys.addKeyIfAbsent(new AccessKeyStore.Row("LTAIkey1", account, "v1:other", true, 6L))).isFalse();
+        assertThat(keys.addKeyIfAbsent(new AccessKeyStore.Row("LTAIkey2", account, "v1:secret2", true, 7L))).isTrue();
+        assertThat(keys.find("LTAIkey1")).contains(new AccessKeyStore.Row("LTAIkey1", account, "v1:secret1", true, 5L));
+        assertThat(keys.any()).map(AccessKeyStore.Row::accessKeyId).contains("LTAIkey1");
+        assertThat(keys.setEnabled("LTAIkey1", false)).isTrue();
+        assertThat(keys.find("LTAIkey1")).map(AccessKeyStore.Row::enabled).contains(false);
+        assertThat(keys.setEnabled("nosuch", false)).isFalse();
+        assertThat(keys.list()).extracting(AccessKeyStore.Row::accessKeyId).containsExactly("LTAIkey1", "LTAIkey2");
+        assertThat(keys.delete("LTAIkey1")).isTrue();
+        assertThat(keys.delete("LTAIkey1")).isFalse();
+        assertThat(keys.count()).isEqualTo(1);
+    }
+
+    @Test
+    void domainNamesAreUniqueAcrossAccountsAndReadsAreScoped() {
+        AccessKeyStore keys = new AccessKeyStore(db.jdbi());
+        long a = keys.createAccount("a", 1L);
+        long b = keys.createAccount("b", 1L);
+        DomainStore domains = new DomainStore(db.jdbi());
+        assertThat(domains.insert(domain(a, "video.example.com"))).isTrue();
+        assertThat(domains.insert(domain(b, "video.example.com"))).isFalse();
+        assertThat(domains.find(a, "video.example.com")).map(VodDomain::cname)
+                .contains("video.example.com.w.alikunlun.com");
+        assertThat(domains.find(b, "video.example.com")).isEmpty();
+        assertThat(domains.countByAccount(a)).isEqualTo(1);
+        assertThat(domains.countByAccount(b)).isZero();
+    }
+
+    @Test
+    void certificatesAttachInOneTransactionAndReplacedUploadsGo() {
+        long account = new AccessKeyStore(db.jdbi()).createAccount("a", 1L);
+        DomainStore domains = new DomainStore(db.jdbi());
+        domains.insert(domain(account, "cdn.example.com"));
+        VodDomain d = domains.find(account, "cdn.example.com").orElseThrow();
+        String bigPem = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(60_000) + "\n-----END CERTIFICATE-----\n";
+        StoredCertificate first = domains.attachNewCertificate(d, certificate(account, bigPem), "cdn.example.com", 50L);
+        DomainStore.WithCertificate read = domains.findWithCertificate(account, "cdn.example.com").orElseThrow();
+        assertThat(read.certificate()).isEqualTo(first);
+        assertThat(read.certificate().certificatePem()).isEqualTo(bigPem);
+        assertThat(read.domain().sslProtocol()).isEqualTo("on");
+        assertThat(read.domain().gmtModified()).isEqualTo(50L);
+
+        VodDomain withFirst = read.domain();
+        StoredCertificate second = domains.attachNewCertificate(withFirst, certificate(account, "pem2"), "cdn.example.com", 60L);
+        assertThat(second.id()).isGreaterThan(first.id());
+        CertificateStore certificates = new CertificateStore(db.jdbi());
+        assertThat(certificates.find(account, first.id())).isEmpty();
+        assertThat(certificates.find(account, second.id())).contains(second);
+        domains.setSslProtocol(withFirst.id(), "off", 70L);
+        assertThat(domains.find(account, "cdn.example.com")).map(VodDomain::sslProtocol).contains("off");
+    }
+
+    @Test
+    void aSchemaFromANewerVodcertIsRefusedAndLeftAsItWas() {
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", "
+                + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "
+                + "\"success\") VALUES (99, '99', 'from a newer vodcert', 'SQL', 'V99__newer.sql', 0, 'test', 1, TRUE)"));
+        List<String> before = schemaHistory();
+        db.close();
+        db = null;
+        assertThatThrownBy(this::open).isInstanceOf(DatabaseStartException.class)
+                .hasMessageContaining("schema at " + url)
+                .hasMessageContaining("version 99, newer than this vodcert knows ("
+                        + dev.vodcert.testing.Migrations.latestVersion() + ")")
+                .hasMessageContaining("the database was not changed");
+        assertThat(schemaHistory()).isEqualTo(before).contains("1", String.valueOf(dev.vodcert.testing.Migrations.latestVersion()), "99");
+    }
+
+    /** The schema history read with a plain connection (no pool, no Flyway). */
+    private List<String> schemaHistory() {
+        Jdbi plain = user() == null ? Jdbi.create(url) : Jdbi.create(url, user(), password());
+        return plain.withHandle((Handle h) -> h.createQuery(
+                "SELECT \"version\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"")
+                .mapTo(String.class).list());
+    }
+
+    static VodDomain domain(long account, String name) {
+        return new VodDomain(0, account, name, name + ".w.alikunlun.com", "online", "domestic",
+                "[{\"content\":\"1.1.1.1\",\"type\":\"ipaddr\",\"priority\":\"20\",\"port\":80}]", null, name, null,
+                "off", null, null, null, 1L, 1L);
+    }
+
+    static StoredCertificate certificate(long account, String pem) {
+        return new StoredCertificate(0, account, "upload", "name", "cn-hangzhou", pem, "v1:key", "cn", "org",
+                "ab".repeat(32), 1L, 2L, 3L, 4L);
+    }
+}
