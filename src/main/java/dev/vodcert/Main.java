@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data folder. */
 @Command(name = "vodcert", mixinStandardHelpOptions = true, version = "vodcert 0.1.0",
-        subcommands = {Main.Serve.class, Main.Keys.class},
+        subcommands = {Main.Serve.class, Main.Keys.class, CertsCommand.class},
         description = "ApsaraVideo VOD domain-certificate API, self-hosted.")
 public final class Main implements Runnable {
 
@@ -49,7 +49,7 @@ public final class Main implements Runnable {
                     emptyToNull(System.getenv("VODCERT_DB_PASSWORD")), d.dbPoolSize(),
                     emptyToNull(System.getenv("VODCERT_MASTER_KEY")), emptyToNull(System.getenv("VODCERT_ACCESS_KEY_ID")),
                     emptyToNull(System.getenv("VODCERT_ACCESS_KEY_SECRET")), d.cnameSuffix(), d.certRegion(),
-                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes());
+                    d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes(), d.issuance(), d.admin());
         }
     }
 
@@ -71,13 +71,16 @@ public final class Main implements Runnable {
         @Option(names = "--domain-limit", description = "Domains per account (default ${DEFAULT-VALUE}).",
                 defaultValue = "20")
         int domainLimit;
+        @CommandLine.Mixin
+        IssuanceOptions issuance = new IssuanceOptions();
 
         @Override
         public Integer call() throws InterruptedException {
             Config b = store.config();
             Config config = new Config(host, port, b.dataDir(), b.jdbcUrl(), b.dbUser(), b.dbPassword(),
                     b.dbPoolSize(), b.masterKey(), b.accessKeyId(), b.accessKeySecret(), cnameSuffix, b.certRegion(),
-                    b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes());
+                    b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes(), issuance.issuanceConfig(),
+                    issuance.adminConfig());
             Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
             System.out.println("vodcert: listening on http://" + host + ":" + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");

@@ -15,27 +15,43 @@ import java.time.Duration;
  * @param domainLimit the most domains one account may have
  * @param maxBodyBytes the largest request body accepted
  * @param maxHeaderBytes the largest request line plus headers accepted (the V1 SDK puts PEMs in the URL)
+ * @param issuance how free certificates are issued
+ * @param admin the operators' listener (metrics, free certificate status)
  */
 public record Config(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                      int dbPoolSize, String masterKey, String accessKeyId, String accessKeySecret,
                      String cnameSuffix, String certRegion, Duration timestampWindow, int domainLimit,
-                     int maxBodyBytes, int maxHeaderBytes) {
+                     int maxBodyBytes, int maxHeaderBytes, IssuanceConfig issuance, AdminConfig admin) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public static Config defaults(Path dataDir) {
         return new Config("127.0.0.1", DEFAULT_PORT, dataDir, null, null, null, 10, null, null, null,
-                "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024);
+                "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024,
+                IssuanceConfig.defaults(), AdminConfig.defaults());
     }
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
-                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes);
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                issuance, admin);
     }
 
     public Config withAccessKey(String id, String secret) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, id, secret,
-                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes);
+                cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, issuance, admin);
+    }
+
+    public Config withIssuance(IssuanceConfig newIssuance) {
+        return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                newIssuance, admin);
+    }
+
+    public Config withAdmin(AdminConfig newAdmin) {
+        return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                issuance, newAdmin);
     }
 
     /** Checks values that would fail later in a less clear way; names the bad setting. */
@@ -52,6 +68,8 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         if (domainLimit < 1) {
             throw new IllegalArgumentException("domain limit must be at least 1");
         }
+        issuance.validate();
+        admin.validate();
         return this;
     }
 
@@ -60,6 +78,7 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl="
                 + (jdbcUrl == null ? "(embedded H2)" : jdbcUrl.replaceAll("password=[^&;]*", "password=***"))
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "-" : "***")
-                + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix + "]";
+                + ", masterKey=" + (masterKey == null ? "(file)" : "***") + ", cnameSuffix=" + cnameSuffix
+                + ", issuer=" + issuance.issuer() + ", " + admin + "]";
     }
 }

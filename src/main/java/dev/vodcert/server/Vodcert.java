@@ -6,6 +6,9 @@ import dev.vodcert.api.VodApi;
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
+import dev.vodcert.issuance.FreeCertificates;
+import dev.vodcert.issuance.Issuer;
+import dev.vodcert.issuance.Lifecycle;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
 import dev.vodcert.protocol.InMemoryNonceGuard;
@@ -26,14 +29,21 @@ public final class Vodcert implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final AccessKeys accessKeys;
+    private final IssuanceRuntime issuance;
 
-    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys) {
+    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, IssuanceRuntime issuance) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
+        this.issuance = issuance;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
+        return start(config, clock, console, null);
+    }
+
+    /** As {@link #start(Config, Clock, PrintStream)}, with {@code issuer} instead of the configured one when not null. */
+    public static Vodcert start(Config config, Clock clock, PrintStream console, Issuer issuer) {
         config.validate();
         createDataDir(config);
         byte[] masterKey = KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey());
@@ -44,13 +54,20 @@ public final class Vodcert implements AutoCloseable {
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
             DomainStore domainStore = new DomainStore(database.jdbi());
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
-            ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore,
-                    new CertificateIntake(cipher, clock, config.certRegion()));
+            CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
+            ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
                     Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
-            HttpServer http = new HttpServer(config, pipeline, () -> true);
-            return new Vodcert(database, http, keys);
+            IssuanceRuntime issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer);
+            HttpServer http;
+            try {
+                http = new HttpServer(config, pipeline, () -> true);
+            } catch (RuntimeException e) {
+                issuance.close();
+                throw e;
+            }
+            return new Vodcert(database, http, keys, issuance);
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException(e);
@@ -83,8 +100,24 @@ public final class Vodcert implements AutoCloseable {
         return accessKeys;
     }
 
+    /** The free-certificate entry point the actions call. */
+    public FreeCertificates freeCertificates() {
+        return issuance.service();
+    }
+
+    /** The lifecycle loop (tests run passes themselves when the loop thread is off). */
+    public Lifecycle lifecycle() {
+        return issuance.lifecycle();
+    }
+
+    /** The operators' listener's port, or -1 when it is off. */
+    public int adminPort() {
+        return issuance.adminPort();
+    }
+
     @Override
     public void close() {
+        issuance.close();
         http.close();
         database.close();
     }

@@ -1,6 +1,8 @@
 package dev.vodcert.testing;
 
 import dev.vodcert.account.NewAccessKey;
+import dev.vodcert.issuance.Issuer;
+import dev.vodcert.server.AdminConfig;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.Vodcert;
 import java.io.ByteArrayOutputStream;
@@ -10,11 +12,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
  * A real vodcert on 127.0.0.1 and a free port, over a fresh data folder, for tests. Account
  * {@code default} has the key {@link #ACCESS_KEY_ID}/{@link #ACCESS_KEY_SECRET}; {@link #otherKey()}
- * belongs to a second account. {@link #restart()} stops and starts it on the same data.
+ * belongs to a second account. {@link #restart()} stops and starts it on the same data. The admin
+ * listener takes a free port too; {@code tweak} changes the configuration further, {@code issuer}
+ * (when not null) replaces the configured one.
  */
 public final class TestServer implements AutoCloseable {
     public static final String ACCESS_KEY_ID = "testAccessKeyId";
@@ -22,6 +27,8 @@ public final class TestServer implements AutoCloseable {
 
     private final Path dataDir;
     private final Clock clock;
+    private final UnaryOperator<Config> tweak;
+    private final Issuer issuer;
     private Vodcert app;
     private NewAccessKey otherKey;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -31,6 +38,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Clock clock) {
+        this(clock, c -> c, null);
+    }
+
+    public TestServer(Clock clock, UnaryOperator<Config> tweak, Issuer issuer) {
+        this.tweak = tweak;
+        this.issuer = issuer;
         try {
             this.dataDir = Files.createTempDirectory("vodcert-test");
         } catch (IOException e) {
@@ -42,8 +55,9 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void start() {
-        Config config = Config.defaults(dataDir).withPort(0).withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
-        app = Vodcert.start(config, clock, new PrintStream(console, true));
+        Config config = tweak.apply(Config.defaults(dataDir).withPort(0).withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET)
+                .withAdmin(new AdminConfig("127.0.0.1", 0, null)));
+        app = Vodcert.start(config, clock, new PrintStream(console, true), issuer);
     }
 
     public void restart() {
