@@ -20,11 +20,12 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * The CNAME check as a real DNS query (dnsjava, no cache): {@code <domain> IN CNAME} sent to one
- * configured resolver with a timeout. The domain passes when the CNAME chain in the answer, starting
- * at the domain, reaches the expected target (compared without case or trailing dot). NXDOMAIN or an
- * answer without such a chain is a {@code MISMATCH}; any other response code, a timeout or a network
- * error is a {@code DNS_FAILURE}, which says nothing about the record.
+ * The CNAME check as real DNS queries (dnsjava, no cache): {@code <name> IN CNAME} sent to one
+ * configured resolver with a timeout, following the chain hop by hop (at most {@value #MAX_CHAIN}).
+ * The domain passes when its chain reaches the expected target (compared without case or trailing
+ * dot). NXDOMAIN, or a chain that ends elsewhere, is a {@code MISMATCH}; any other response code, a
+ * timeout or a network error is a {@code DNS_FAILURE}, which says nothing about the record. The
+ * observed CNAME reported is the domain's own (the first hop).
  */
 public final class DnsCnameCheck implements CnameCheck {
     private static final int MAX_CHAIN = 8;
@@ -58,46 +59,51 @@ public final class DnsCnameCheck implements CnameCheck {
 
     @Override
     public Result check(String asciiDomainName, String expectedCname) {
-        Message response;
-        Name name;
-        try {
-            name = Name.fromString(asciiDomainName, Name.root);
-            SimpleResolver simple = new SimpleResolver(resolver);
-            simple.setTimeout(timeout);
-            response = simple.send(Message.newQuery(Record.newRecord(name, Type.CNAME, DClass.IN)));
-        } catch (TextParseException e) {
-            return new Result(Outcome.MISMATCH, "", resolverText, asciiDomainName + " is not a valid DNS name");
-        } catch (IOException e) {
-            return new Result(Outcome.DNS_FAILURE, "", resolverText, "DNS query for " + asciiDomainName
-                    + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        }
-        int rcode = response.getRcode();
-        if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
-            return new Result(Outcome.DNS_FAILURE, "", resolverText, "DNS query for " + asciiDomainName
-                    + " answered " + Rcode.string(rcode));
-        }
         String expected = normalise(expectedCname);
-        Optional<String> first = Optional.empty();
+        String current = normalise(asciiDomainName);
+        String first = "";
         Set<String> seen = new HashSet<>();
-        String current = normalise(name.toString());
         for (int hop = 0; hop < MAX_CHAIN && seen.add(current); hop++) {
+            Message response;
+            try {
+                response = query(current);
+            } catch (TextParseException e) {
+                return new Result(Outcome.MISMATCH, first, resolverText, current + " is not a valid DNS name");
+            } catch (IOException e) {
+                return new Result(Outcome.DNS_FAILURE, first, resolverText, "DNS query for " + current + " failed: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+            int rcode = response.getRcode();
+            if (rcode == Rcode.NXDOMAIN) {
+                return new Result(Outcome.MISMATCH, first, resolverText, current + " does not exist (NXDOMAIN); "
+                        + asciiDomainName + " must be a CNAME to " + expected);
+            }
+            if (rcode != Rcode.NOERROR) {
+                return new Result(Outcome.DNS_FAILURE, first, resolverText, "DNS query for " + current + " answered "
+                        + Rcode.string(rcode));
+            }
             Optional<String> next = target(response, current);
             if (next.isEmpty()) {
                 break;
             }
             if (first.isEmpty()) {
-                first = next;
+                first = next.get();
             }
             if (next.get().equals(expected)) {
-                return new Result(Outcome.OK, first.get(), resolverText, "");
+                return new Result(Outcome.OK, first, resolverText, "");
             }
             current = next.get();
         }
-        String observed = first.orElse("");
-        String why = rcode == Rcode.NXDOMAIN ? asciiDomainName + " does not exist (NXDOMAIN)"
-                : observed.isEmpty() ? asciiDomainName + " has no CNAME record"
-                : asciiDomainName + " is a CNAME to " + observed;
-        return new Result(Outcome.MISMATCH, observed, resolverText, why + "; it must be a CNAME to " + expected);
+        String why = first.isEmpty() ? asciiDomainName + " has no CNAME record" : asciiDomainName + " is a CNAME to "
+                + first + (first.equals(current) ? "" : " (ending at " + current + ")");
+        return new Result(Outcome.MISMATCH, first, resolverText, why + "; it must be a CNAME to " + expected);
+    }
+
+    private Message query(String name) throws IOException {
+        SimpleResolver simple = new SimpleResolver(resolver);
+        simple.setTimeout(timeout);
+        return simple.send(Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), Type.CNAME,
+                DClass.IN)));
     }
 
     private static Optional<String> target(Message response, String owner) {

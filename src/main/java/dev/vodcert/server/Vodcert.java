@@ -30,12 +30,15 @@ public final class Vodcert implements AutoCloseable {
     private final HttpServer http;
     private final AccessKeys accessKeys;
     private final IssuanceRuntime issuance;
+    private final DomainService domains;
 
-    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, IssuanceRuntime issuance) {
+    private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, IssuanceRuntime issuance,
+                    DomainService domains) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
         this.issuance = issuance;
+        this.domains = domains;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
@@ -67,7 +70,7 @@ public final class Vodcert implements AutoCloseable {
                 issuance.close();
                 throw e;
             }
-            return new Vodcert(database, http, keys, issuance);
+            return new Vodcert(database, http, keys, issuance, domains);
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException(e);
@@ -98,6 +101,10 @@ public final class Vodcert implements AutoCloseable {
 
     public AccessKeys accessKeys() {
         return accessKeys;
+    }
+
+    public DomainService domains() {
+        return domains;
     }
 
     /** The free-certificate entry point the actions call. */
