@@ -21,6 +21,9 @@ CREATE TABLE free_certificate (
     updated_at        BIGINT        NOT NULL
 );
 CREATE INDEX free_certificate_due ON free_certificate (next_attempt_at);
+CREATE INDEX free_certificate_by_cert ON free_certificate (cert_id);
+-- "Is this certificate still used by a domain?" (replacing a free or uploaded certificate).
+CREATE INDEX vod_domain_by_cert ON vod_domain (cert_id);
 
 -- Orders placed (or reserved for a future time) with the CA, for the rate limits. Rows older than
 -- the longest window are swept.

@@ -143,16 +143,16 @@ public final class Lifecycle {
     private void order(Work work, FreeCertificate state, boolean renewal) {
         VodDomain domain = work.domain();
         Instant now = clock.instant();
-        if (state.orderReservedAt() == null || state.orderReservedAt() > now.toEpochMilli()) {
-            RateLimiter.Decision slot = limiter.reserve(domain.id(), DomainName.parse(domain.domainName()).rootDomain(),
-                    !renewal, now);
-            if (slot.at().isAfter(now)) {
-                save(domain, state, state.withStatus(waiting(state.status(), renewal))
-                        .withReservation(slot.reserved() ? slot.at().toEpochMilli() : null)
-                        .withNext(slot.at().toEpochMilli())
-                        .withError("queued by the rate limit until " + slot.at() + " (" + limiter.limits() + ")"));
-                return;
-            }
+        String registered = DomainName.parse(domain.domainName()).rootDomain();
+        RateLimiter.Decision slot = state.orderReservedAt() == null
+                ? limiter.reserve(domain.id(), registered, !renewal, now)
+                : limiter.claim(domain.id(), state.orderReservedAt(), registered, !renewal, now);
+        if (slot.at().isAfter(now)) {
+            save(domain, state, state.withStatus(waiting(state.status(), renewal))
+                    .withReservation(slot.reserved() ? slot.at().toEpochMilli() : null)
+                    .withNext(slot.at().toEpochMilli())
+                    .withError("queued by the rate limit until " + slot.at() + " (" + limiter.limits() + ")"));
+            return;
         }
         FreeCertificate applying = state.withStatus(FreeCertStatus.APPLYING).withReservation(null);
         if (!store.save(applying, owner, true, now.toEpochMilli())) {

@@ -9,7 +9,10 @@ import java.time.Instant;
  * orders are reserved first come, first served at the account level (a reservation is never
  * earlier than the latest one), which keeps every window of the account limit within its budget;
  * a domain that must wait for its registered domain's window is told when to come back and takes
- * no account slot meanwhile, so it holds up nobody else. Decisions run under the store's lock, so
+ * no account slot meanwhile, so it holds up nobody else. A reservation is a place in the queue, not
+ * a licence: {@link #claim} turns it into an order at the time the order is really placed, and only
+ * if the windows ending then still have room (a node may come late to its slot), else it reserves
+ * again. So the limits hold on the times the CA sees. Decisions run under the store's lock, so
  * several nodes share one budget.
  */
 public final class RateLimiter {
@@ -54,6 +57,29 @@ public final class RateLimiter {
             o.add(domainId, registeredDomain, newCertificate, t);
             return new Decision(Instant.ofEpochMilli(t), true);
         });
+    }
+
+    /**
+     * Places the order reserved at {@code reservedAt} now: the reservation becomes an order at
+     * {@code now} when both windows ending now have room, otherwise a new reservation is made.
+     */
+    public Decision claim(long domainId, long reservedAt, String registeredDomain, boolean newCertificate,
+                          Instant now) {
+        boolean placed = orders.locked(o -> {
+            long t = now.toEpochMilli();
+            o.remove(domainId, reservedAt);
+            boolean room = limits.ordersPerAccount() == 0 || o.count(t - limits.accountWindow().toMillis(), t, null,
+                    false) < limits.ordersPerAccount();
+            if (room && newCertificate && limits.newCertificatesPerDomain() > 0) {
+                room = o.count(t - limits.domainWindow().toMillis(), t, registeredDomain, true)
+                        < limits.newCertificatesPerDomain();
+            }
+            if (room) {
+                o.add(domainId, registeredDomain, newCertificate, t);
+            }
+            return room;
+        });
+        return placed ? new Decision(now, true) : reserve(domainId, registeredDomain, newCertificate, now);
     }
 
     /** Forgets orders that no window counts any more. */

@@ -18,7 +18,13 @@ public final class CertificateOrderStore {
         /** The time of the {@code n}-th most recent order ({@code n >= 1}), if there are that many. */
         Optional<Long> nthLatest(int n, String registeredDomain, boolean newCertificatesOnly);
 
+        /** How many orders fall in {@code (from, to]}. */
+        int count(long from, long to, String registeredDomain, boolean newCertificatesOnly);
+
         void add(long domainId, String registeredDomain, boolean newCertificate, long at);
+
+        /** Removes the order (or reservation) of {@code domainId} at {@code at}, if there is one. */
+        void remove(long domainId, long at);
     }
 
     private final Jdbi jdbi;
@@ -57,6 +63,25 @@ public final class CertificateOrderStore {
                 query.bind("rd", registeredDomain);
             }
             return query.mapTo(Long.class).findOne();
+        }
+
+        @Override
+        public int count(long from, long to, String registeredDomain, boolean newCertificatesOnly) {
+            String where = "ordered_at > :from AND ordered_at <= :to"
+                    + (registeredDomain == null ? "" : " AND registered_domain = :rd")
+                    + (newCertificatesOnly ? " AND new_certificate = TRUE" : "");
+            var query = h.createQuery("SELECT COUNT(*) FROM certificate_order WHERE " + where)
+                    .bind("from", from).bind("to", to);
+            if (registeredDomain != null) {
+                query.bind("rd", registeredDomain);
+            }
+            return query.mapTo(Integer.class).one();
+        }
+
+        @Override
+        public void remove(long domainId, long at) {
+            h.createUpdate("DELETE FROM certificate_order WHERE domain_id = :domain AND ordered_at = :at")
+                    .bind("domain", domainId).bind("at", at).execute();
         }
 
         @Override
