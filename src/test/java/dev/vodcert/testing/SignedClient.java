@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -33,11 +32,18 @@ public final class SignedClient {
     private final int port;
     private final String accessKeyId;
     private final String secret;
+    private final java.time.Clock clock;
 
     public SignedClient(int port, String accessKeyId, String secret) {
+        this(port, accessKeyId, secret, java.time.Clock.systemUTC());
+    }
+
+    /** A client whose {@code Timestamp} comes from {@code clock} (for a server running on a test clock). */
+    public SignedClient(int port, String accessKeyId, String secret, java.time.Clock clock) {
         this.port = port;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
+        this.clock = clock;
     }
 
     /** An answer: status, Content-Type, body text, and the body as JSON when it is JSON. */
@@ -65,7 +71,7 @@ public final class SignedClient {
         p.put("SignatureMethod", "HMAC-SHA1");
         p.put("SignatureVersion", "1.0");
         p.put("SignatureNonce", UUID.randomUUID().toString());
-        p.put("Timestamp", TS.format(Instant.now()));
+        p.put("Timestamp", TS.format(clock.instant()));
         return p;
     }
 
