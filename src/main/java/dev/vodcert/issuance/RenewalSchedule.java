@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * When a certificate is due for renewal: when 1/{@value LifecycleTiming#RENEW_REMAINING_DIVISOR}
@@ -13,7 +14,7 @@ import java.time.Instant;
  * 1/{@value LifecycleTiming#RENEW_JITTER_DIVISOR} of the lifetime. The jitter is drawn from a hash
  * of the domain and the certificate's expiry: stable for one certificate (every node and every
  * restart computes the same time), different from one domain to the next, so ten thousand
- * certificates issued in the same minute renew spread over days, not in one minute.
+ * certificates issued in the same minute renew spread over days, not in one minute. Whole seconds.
  */
 public final class RenewalSchedule {
     private RenewalSchedule() {
@@ -27,7 +28,7 @@ public final class RenewalSchedule {
         Instant mark = notAfter.minus(lifetime.dividedBy(LifecycleTiming.RENEW_REMAINING_DIVISOR));
         long windowMillis = lifetime.toMillis() / LifecycleTiming.RENEW_JITTER_DIVISOR;
         long jitter = windowMillis == 0 ? 0 : Math.floorMod(hash(asciiDomainName, notAfter), windowMillis);
-        return mark.minusMillis(jitter);
+        return mark.minusMillis(jitter).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static long hash(String domain, Instant notAfter) {
