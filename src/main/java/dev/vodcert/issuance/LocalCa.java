@@ -30,7 +30,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
  * emulator and demos, not for browsers.
  */
 public record LocalCa(X509Certificate certificate, PrivateKey privateKey) {
-    static final String SUBJECT = "CN=vodcert Local CA R1,O=vodcert";
+    static final String SUBJECT = "O=vodcert,CN=vodcert Local CA R1";
     static final int VALIDITY_YEARS = 10;
     static final String CERT_FILE = "ca.pem";
     static final String KEY_FILE = "ca-key.enc";
