@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data folder. */
 @Command(name = "vodcert", mixinStandardHelpOptions = true, version = "vodcert 0.1.0",
-        subcommands = {Main.Serve.class, Main.Keys.class},
+        subcommands = {Main.Serve.class, Main.Keys.class, CertsCommand.class},
         description = "ApsaraVideo VOD domain-certificate API, self-hosted.")
 public final class Main implements Runnable {
 
@@ -69,7 +69,8 @@ public final class Main implements Runnable {
                     emptyToNull(System.getenv("VODCERT_MASTER_KEY")), emptyToNull(System.getenv("VODCERT_ACCESS_KEY_ID")),
                     emptyToNull(System.getenv("VODCERT_ACCESS_KEY_SECRET")), d.cnameSuffix(), d.certRegion(),
                     d.timestampWindow(), d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes(), d.ownership(),
-                    d.acme(), d.http01Host(), d.http01Port(), d.nonceStore(), d.tlsKeystore(), d.tlsKeystorePassword());
+                    d.acme(), d.http01Host(), d.http01Port(), d.nonceStore(), d.tlsKeystore(), d.tlsKeystorePassword(),
+                    d.issuance(), d.admin());
         }
     }
 
@@ -115,6 +116,8 @@ public final class Main implements Runnable {
         @Option(names = "--tls-keystore-password-env", description = "Environment variable holding the keystore "
                 + "password (default ${DEFAULT-VALUE}).", defaultValue = "VODCERT_TLS_KEYSTORE_PASSWORD")
         String tlsPasswordEnv;
+        @CommandLine.Mixin
+        IssuanceOptions issuance = new IssuanceOptions();
 
         @Override
         public Integer call() throws InterruptedException {
@@ -125,7 +128,8 @@ public final class Main implements Runnable {
                     new Config.Ownership(requireOwnership, emptyToNull(ownershipResolver),
                             java.time.Duration.ofMillis(ownershipTimeoutMs), ownershipHttpPort),
                     b.acme(), b.http01Host(), b.http01Port(), nonceStore, tlsKeystore,
-                    tlsKeystore == null ? null : emptyToNull(System.getenv(tlsPasswordEnv)))
+                    tlsKeystore == null ? null : emptyToNull(System.getenv(tlsPasswordEnv)),
+                    issuance.issuanceConfig(acme.directory), issuance.adminConfig())
                     .withAcme(acme.settings(), acme.http01Host, acme.http01Port);
             Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
             System.out.println("vodcert: listening on " + (tlsKeystore == null ? "http" : "https") + "://" + host + ":"

@@ -9,7 +9,10 @@ import java.util.List;
 
 /**
  * {@code DescribeVodDomainCertificateInfo}: the certificate records of one domain (spec §9.1), as
- * {@code CertInfos.CertInfo[]}. A read: it never changes a status.
+ * {@code CertInfos.CertInfo[]}. A domain that asked for a free certificate shows {@code CertType=free}
+ * with the lifecycle's {@code Status}: the free certificate in effect once issued (the new one after
+ * a renewal), one record with the status and empty certificate fields before. A read: it never
+ * changes a status.
  */
 final class DescribeVodDomainCertificateInfo implements ActionHandler {
     /** The answer: {@code CertInfos} wraps the list, as every SDK requires. */
@@ -30,6 +33,10 @@ final class DescribeVodDomainCertificateInfo implements ActionHandler {
         String name = DomainService.lookupName(call.required("DomainName"));
         DomainStore.WithCertificate found = domains.findWithCertificate(call.accountId(), name)
                 .orElseThrow(VodErrors.INVALID_DOMAIN_NOT_FOUND::exception);
-        return new Response(new CertInfos(List.of(CertInfo.of(found.domain(), found.certificate(), null))));
+        boolean freeInEffect = found.certificate() != null && "free".equals(found.certificate().certType());
+        CertInfo info = found.freeStatus() != null && !freeInEffect
+                ? CertInfo.pendingFree(found.domain(), found.freeStatus())
+                : CertInfo.of(found.domain(), found.certificate(), found.freeStatus());
+        return new Response(new CertInfos(List.of(info)));
     }
 }

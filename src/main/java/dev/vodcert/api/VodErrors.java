@@ -49,6 +49,9 @@ public final class VodErrors {
     /** Not in the documented table; the real service stops at 20 domains per account. */
     public static final ErrorCode DOMAIN_LIMIT_EXCEEDED = new ErrorCode("DomainNumberLimitExceeded", 400,
             "The number of domains in your account has reached the limit.");
+    /** Terraform's provider retries SetVodDomainSSLCertificate on this code; the status is not documented. */
+    public static final ErrorCode INVALID_DOMAIN_OFFLINE = new ErrorCode("InvalidDomain.Offline", 400,
+            "The domain is offline.");
     public static final ErrorCode SERVICE_BUSY = new ErrorCode("ServiceBusy", 403,
             "The specified domain is being configured; please try again later.");
     public static final ErrorCode DOMAIN_OWNER_VERIFY_FAIL = new ErrorCode("DomainOwnerVerifyFail", 400,

@@ -14,6 +14,15 @@ public record CertInfo(String domainName, String certName, String certDomainName
                        String certUpdateTime, String serverCertificateStatus, String certId, String certRegion,
                        String domainCnameStatus, String serverCertificate) {
 
+    /**
+     * The record of a free certificate not issued yet (or whose first issuance has not succeeded):
+     * {@code CertType=free} with the lifecycle's {@code Status}; the certificate's own fields empty.
+     */
+    public static CertInfo pendingFree(VodDomain domain, String freeStatus) {
+        return new CertInfo(domain.domainName(), "", "", "free", freeStatus, "", "", "", "", "",
+                domain.sslProtocol(), "", "", domain.cnameStatus() == null ? "" : domain.cnameStatus(), "");
+    }
+
     public static CertInfo of(VodDomain domain, StoredCertificate cert, String freeStatus) {
         String cnameStatus = domain.cnameStatus() == null ? "" : domain.cnameStatus();
         if (cert == null) {

@@ -27,40 +27,43 @@ import java.time.Duration;
  * @param nonceStore  where SignatureNonces are remembered ({@link NonceStore#AUTO}: the database on PostgreSQL)
  * @param tlsKeystore a PKCS12 keystore to serve the API over HTTPS with, or null for plain HTTP
  * @param tlsKeystorePassword the keystore's password (from the environment; never printed)
+ * @param issuance    how free certificates are issued
+ * @param admin       the operators' listener (metrics, free certificate status)
  */
 public record Config(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
                      int dbPoolSize, String masterKey, String accessKeyId, String accessKeySecret,
                      String cnameSuffix, String certRegion, Duration timestampWindow, int domainLimit,
                      int maxBodyBytes, int maxHeaderBytes, Ownership ownership, AcmeSettings acme,
                      String http01Host, int http01Port, NonceStore nonceStore, Path tlsKeystore,
-                     String tlsKeystorePassword) {
+                     String tlsKeystorePassword, IssuanceConfig issuance, AdminConfig admin) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public static Config defaults(Path dataDir) {
         return new Config("127.0.0.1", DEFAULT_PORT, dataDir, null, null, null, 10, null, null, null,
                 "w.alikunlun.com", "cn-hangzhou", Duration.ofMinutes(15), 20, 256 * 1024, 128 * 1024,
-                Ownership.DEFAULT, null, "0.0.0.0", 80, NonceStore.AUTO, null, null);
+                Ownership.DEFAULT, null, "0.0.0.0", 80, NonceStore.AUTO, null, null,
+                IssuanceConfig.defaults(), AdminConfig.defaults());
     }
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
                 accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes,
                 maxHeaderBytes, ownership, acme, http01Host, http01Port, nonceStore, tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword, issuance, admin);
     }
 
     public Config withAccessKey(String id, String secret) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, id, secret,
                 cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, ownership,
-                acme, http01Host, http01Port, nonceStore, tlsKeystore, tlsKeystorePassword);
+                acme, http01Host, http01Port, nonceStore, tlsKeystore, tlsKeystorePassword, issuance, admin);
     }
 
     public Config withOwnership(Ownership newOwnership) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
                 accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes,
                 maxHeaderBytes, newOwnership, acme, http01Host, http01Port, nonceStore, tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword, issuance, admin);
     }
 
     /** The ACME issuer from {@code acme} and its HTTP-01 listener on {@code host:port}. */
@@ -68,34 +71,48 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
                 accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes,
                 maxHeaderBytes, ownership, settings, listenHost, listenPort, nonceStore, tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword, issuance, admin);
     }
 
     /** The same, on another database (a JDBC URL with its user and password; null URL: the embedded H2). */
     public Config withDatabase(String url, String user, String password, int poolSize) {
         return new Config(host, port, dataDir, url, user, password, poolSize, masterKey, accessKeyId, accessKeySecret,
                 cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes, ownership,
-                acme, http01Host, http01Port, nonceStore, tlsKeystore, tlsKeystorePassword);
+                acme, http01Host, http01Port, nonceStore, tlsKeystore, tlsKeystorePassword, issuance, admin);
     }
 
     public Config withMasterKey(String base64) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, base64, accessKeyId,
                 accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes,
                 maxHeaderBytes, ownership, acme, http01Host, http01Port, nonceStore, tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword, issuance, admin);
     }
 
     public Config withNonceStore(NonceStore store) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
                 accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes,
                 maxHeaderBytes, ownership, acme, http01Host, http01Port, store, tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword, issuance, admin);
     }
 
     public Config withTls(Path keystore, String password) {
         return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
                 accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes,
-                maxHeaderBytes, ownership, acme, http01Host, http01Port, nonceStore, keystore, password);
+                maxHeaderBytes, ownership, acme, http01Host, http01Port, nonceStore, keystore, password, issuance, admin);
+    }
+
+    public Config withIssuance(IssuanceConfig newIssuance) {
+        return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                ownership, acme, http01Host, http01Port, nonceStore, tlsKeystore, tlsKeystorePassword, newIssuance,
+                admin);
+    }
+
+    public Config withAdmin(AdminConfig newAdmin) {
+        return new Config(host, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, masterKey, accessKeyId,
+                accessKeySecret, cnameSuffix, certRegion, timestampWindow, domainLimit, maxBodyBytes, maxHeaderBytes,
+                ownership, acme, http01Host, http01Port, nonceStore, tlsKeystore, tlsKeystorePassword, issuance,
+                newAdmin);
     }
 
     /** Checks values that would fail later in a less clear way; names the bad setting. */
@@ -132,6 +149,8 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
             throw new IllegalArgumentException("the TLS keystore " + tlsKeystore + " needs its password in the "
                     + "environment variable named by --tls-keystore-password-env");
         }
+        issuance.validate();
+        admin.validate();
         return this;
     }
 
@@ -144,7 +163,7 @@ public record Config(String host, int port, Path dataDir, String jdbcUrl, String
                 + ", ownership=" + ownership + ", acme=" + (acme == null ? "(none)" : acme) + ", http01="
                 + http01Host + ":" + http01Port + ", nonceStore=" + nonceStore + ", tlsKeystore="
                 + (tlsKeystore == null ? "-" : tlsKeystore) + ", tlsKeystorePassword="
-                + (tlsKeystorePassword == null ? "-" : "***") + "]";
+                + (tlsKeystorePassword == null ? "-" : "***") + ", issuer=" + issuance.issuer() + ", " + admin + "]";
     }
 
     /**

@@ -8,9 +8,10 @@ import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainTags;
-import dev.vodcert.issuance.AcmeRequestListener;
+import dev.vodcert.issuance.AcmeRequestMetrics;
 import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.issuance.Issuer;
+import dev.vodcert.issuance.Lifecycle;
 import dev.vodcert.ownership.OwnershipService;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
@@ -35,6 +36,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** The whole application: database, services, the action table, the pipeline and the listeners. */
 public final class Vodcert implements AutoCloseable {
@@ -45,17 +48,26 @@ public final class Vodcert implements AutoCloseable {
     private final AccessKeys accessKeys;
     private final Housekeeping housekeeping;
     private final AcmeWiring acme;
+    private final IssuanceRuntime issuance;
+    private final DomainService domains;
 
     private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, Housekeeping housekeeping,
-                    AcmeWiring acme) {
+                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
         this.housekeeping = housekeeping;
         this.acme = acme;
+        this.issuance = issuance;
+        this.domains = domains;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
+        return start(config, clock, console, null);
+    }
+
+    /** As {@link #start(Config, Clock, PrintStream)}, with {@code issuer} instead of the configured one when not null. */
+    public static Vodcert start(Config config, Clock clock, PrintStream console, Issuer issuer) {
         config.validate();
         if (config.tlsKeystore() != null) {
             TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
@@ -66,6 +78,7 @@ public final class Vodcert implements AutoCloseable {
         Database database = openDatabase(config);
         Housekeeping housekeeping = new Housekeeping(database::isReachable);
         AcmeWiring acme = null;
+        IssuanceRuntime issuance = null;
         try {
             AccessKeys keys = new AccessKeys(new AccessKeyStore(database.jdbi()), cipher, clock);
             if (!keys.storedSecretsReadable()) {
@@ -73,12 +86,16 @@ public final class Vodcert implements AutoCloseable {
                         + "database: every node on one database needs the same VODCERT_MASTER_KEY.");
             }
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
-            acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, AcmeRequestListener.NONE);
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
+            acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             DomainStore domainStore = new DomainStore(database.jdbi());
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
             CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
             CasCertificateStore casStore = new CasCertificateStore(database.jdbi());
-            FreeCertificates free = FreeCertificates.DISABLED;
+            issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
+                    acme == null ? null : acme.issuer());
+            FreeCertificates free = issuance.service();
             Config.Ownership own = config.ownership();
             OwnershipService ownership = new OwnershipService(new OwnershipStore(database.jdbi()), domainStore,
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
@@ -91,17 +108,21 @@ public final class Vodcert implements AutoCloseable {
                             config.timestampWindow()),
                     Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
             HttpServer http = new HttpServer(config, pipeline, database::isReachable);
-            return new Vodcert(database, http, keys, housekeeping, acme);
+            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
         } catch (IOException e) {
-            closeAll(acme, housekeeping, database);
+            closeAll(acme, issuance, housekeeping, database);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            closeAll(acme, housekeeping, database);
+            closeAll(acme, issuance, housekeeping, database);
             throw e;
         }
     }
 
-    private static void closeAll(AcmeWiring acme, Housekeeping housekeeping, Database database) {
+    private static void closeAll(AcmeWiring acme, IssuanceRuntime issuance, Housekeeping housekeeping,
+                                 Database database) {
+        if (issuance != null) {
+            issuance.close();
+        }
         if (acme != null) {
             acme.close();
         }
@@ -162,8 +183,28 @@ public final class Vodcert implements AutoCloseable {
         return acme == null ? 0 : acme.http01Port();
     }
 
+    public DomainService domains() {
+        return domains;
+    }
+
+    /** The free-certificate entry point the actions call. */
+    public FreeCertificates freeCertificates() {
+        return issuance.service();
+    }
+
+    /** The lifecycle loop (tests run passes themselves when the loop thread is off). */
+    public Lifecycle lifecycle() {
+        return issuance.lifecycle();
+    }
+
+    /** The operators' listener's port, or -1 when it is off. */
+    public int adminPort() {
+        return issuance.adminPort();
+    }
+
     @Override
     public void close() {
+        issuance.close();
         if (acme != null) {
             acme.close();
         }

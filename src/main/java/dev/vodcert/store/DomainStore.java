@@ -13,12 +13,15 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The {@code vod_domain} table, and setting a domain's certificate in one transaction. */
 public final class DomainStore {
-    private static final String COLUMNS = "id, account_id, domain_name, cname, domain_status, scope, sources, "
+    static final String COLUMNS = "id, account_id, domain_name, cname, domain_status, scope, sources, "
             + "check_url, top_level_domain, description, ssl_protocol, cert_id, cert_domain_name, cname_status, "
             + "gmt_created, gmt_modified";
 
-    /** A domain and the certificate it references, read together. */
-    public record WithCertificate(VodDomain domain, StoredCertificate certificate) {
+    /**
+     * A domain and the certificate it references, read together, with the status of its free
+     * certificate lifecycle ({@code free_certificate.status}; null when it has none).
+     */
+    public record WithCertificate(VodDomain domain, StoredCertificate certificate, String freeStatus) {
     }
 
     private final Jdbi jdbi;
@@ -61,8 +64,9 @@ public final class DomainStore {
                         + "d.cert_id, d.cert_domain_name, d.cname_status, d.gmt_created, d.gmt_modified, "
                         + "c.id AS c_id, c.account_id AS c_account_id, c.cert_type, c.cert_name, c.cert_region, "
                         + "c.certificate_pem, c.private_key_enc, c.common_name, c.issuer_org, c.fingerprint, "
-                        + "c.not_before, c.not_after, c.created_at, c.updated_at "
+                        + "c.not_before, c.not_after, c.created_at, c.updated_at, f.status AS free_status "
                         + "FROM vod_domain d LEFT JOIN certificate c ON c.id = d.cert_id "
+                        + "LEFT JOIN free_certificate f ON f.domain_id = d.id "
                         + "WHERE d.domain_name = :name AND d.account_id = :account")
                 .bind("name", domainName).bind("account", accountId)
                 .map((rs, ctx) -> new WithCertificate(map(rs), rs.getObject("c_id") == null ? null
@@ -70,7 +74,8 @@ public final class DomainStore {
                         rs.getString("cert_type"), rs.getString("cert_name"), rs.getString("cert_region"),
                         rs.getString("certificate_pem"), rs.getString("private_key_enc"), rs.getString("common_name"),
                         rs.getString("issuer_org"), rs.getString("fingerprint"), rs.getLong("not_before"),
-                        rs.getLong("not_after"), rs.getLong("created_at"), rs.getLong("updated_at"))))
+                        rs.getLong("not_after"), rs.getLong("created_at"), rs.getLong("updated_at")),
+                        rs.getString("free_status")))
                 .findOne());
     }
 

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -34,17 +33,28 @@ public final class SignedClient {
     private final HttpClient http;
     private final String accessKeyId;
     private final String secret;
+    private final java.time.Clock clock;
 
     public SignedClient(int port, String accessKeyId, String secret) {
-        this(URI.create("http://127.0.0.1:" + port + "/"), HTTP, accessKeyId, secret);
+        this(URI.create("http://127.0.0.1:" + port + "/"), HTTP, accessKeyId, secret, java.time.Clock.systemUTC());
+    }
+
+    /** A client whose {@code Timestamp} comes from {@code clock} (for a server running on a test clock). */
+    public SignedClient(int port, String accessKeyId, String secret, java.time.Clock clock) {
+        this(URI.create("http://127.0.0.1:" + port + "/"), HTTP, accessKeyId, secret, clock);
     }
 
     /** A client of the service at {@code base} (say {@code https://127.0.0.1:PORT/}) through {@code http}. */
     public SignedClient(URI base, HttpClient http, String accessKeyId, String secret) {
+        this(base, http, accessKeyId, secret, java.time.Clock.systemUTC());
+    }
+
+    public SignedClient(URI base, HttpClient http, String accessKeyId, String secret, java.time.Clock clock) {
         this.base = base;
         this.http = http;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
+        this.clock = clock;
     }
 
     /** An answer: status, Content-Type, body text, and the body as JSON when it is JSON. */
@@ -72,7 +82,7 @@ public final class SignedClient {
         p.put("SignatureMethod", "HMAC-SHA1");
         p.put("SignatureVersion", "1.0");
         p.put("SignatureNonce", UUID.randomUUID().toString());
-        p.put("Timestamp", TS.format(Instant.now()));
+        p.put("Timestamp", TS.format(clock.instant()));
         return p;
     }
 

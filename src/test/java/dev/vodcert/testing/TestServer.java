@@ -1,6 +1,8 @@
 package dev.vodcert.testing;
 
 import dev.vodcert.account.NewAccessKey;
+import dev.vodcert.issuance.Issuer;
+import dev.vodcert.server.AdminConfig;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.Vodcert;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +20,9 @@ import java.util.function.UnaryOperator;
  * belongs to a second account. {@link #restart()} stops and starts it on the same data.
  * {@link #onPostgres(String)} makes a node on a PostgreSQL database instead of H2; several such
  * nodes on one database share {@link #MASTER_KEY}, as a real deployment must.
+ * The admin
+ * listener takes a free port too; {@code customize} changes the configuration further, {@code issuer}
+ * (when not null) replaces the configured one.
  */
 public final class TestServer implements AutoCloseable {
     public static final String ACCESS_KEY_ID = "testAccessKeyId";
@@ -28,6 +33,7 @@ public final class TestServer implements AutoCloseable {
     private final Path dataDir;
     private final Clock clock;
     private final UnaryOperator<Config> customize;
+    private final Issuer issuer;
     private Vodcert app;
     private NewAccessKey otherKey;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -37,12 +43,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Clock clock) {
-        this(clock, c -> c);
+        this(clock, c -> c, null);
     }
 
     /** @param customize changes the test configuration (database, TLS, nonce store...) before each start */
     public TestServer(Clock clock, UnaryOperator<Config> customize) {
+        this(clock, customize, null);
+    }
+
+    /** @param issuer replaces the configured issuer when not null */
+    public TestServer(Clock clock, UnaryOperator<Config> customize, Issuer issuer) {
         this.customize = customize;
+        this.issuer = issuer;
         try {
             this.dataDir = Files.createTempDirectory("vodcert-test");
         } catch (IOException e) {
@@ -54,9 +66,9 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void start() {
-        Config config = customize.apply(
-                Config.defaults(dataDir).withPort(0).withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET));
-        app = Vodcert.start(config, clock, new PrintStream(console, true));
+        Config config = customize.apply(Config.defaults(dataDir).withPort(0)
+                .withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET).withAdmin(new AdminConfig("127.0.0.1", 0, null)));
+        app = Vodcert.start(config, clock, new PrintStream(console, true), issuer);
     }
 
     /** A node on the PostgreSQL database at {@code jdbcUrl} (of {@link EmbeddedPostgresServer}). */

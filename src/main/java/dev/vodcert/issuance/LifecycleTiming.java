@@ -1,0 +1,69 @@
+package dev.vodcert.issuance;
+
+import java.time.Duration;
+
+/**
+ * Every timing rule of the free-certificate lifecycle, in one place (DESIGN §3 point 7).
+ *
+ * <ul>
+ * <li>The loop runs a pass every {@value #PASS_INTERVAL_SECONDS} s and takes at most
+ *     {@value #PASS_BATCH} due domains per pass.
+ * <li>A failed check (CNAME not pointing at the assigned {@code Cname}, or the DNS query failing)
+ *     is retried after {@value #CHECK_FIRST_SECONDS} s, doubling each time up to
+ *     {@value #CHECK_MAX_SECONDS} s, forever: fixing DNS fixes the domain without another call.
+ * <li>A failed issuance attempt backs off front-loaded: {@value #BACKOFF_FIRST_SECONDS} s, times
+ *     {@value #BACKOFF_FACTOR} each attempt, capped at {@value #BACKOFF_MAX_SECONDS} s (1 min, 4 min,
+ *     16 min, about 1 h, 4 h, 17 h, then daily). A first issuance gives up after
+ *     {@value #MAX_ATTEMPTS} attempts (status {@code failed}, parked until asked again); a renewal
+ *     keeps trying daily while the certificate it would replace is valid.
+ * <li>A certificate is renewed when 1/{@value #RENEW_REMAINING_DIVISOR} of its lifetime remains,
+ *     up to 1/{@value #RENEW_JITTER_DIVISOR} of the lifetime earlier (a jitter fixed per domain
+ *     and certificate), so certificates issued together do not renew together.
+ * <li>A node holds a domain's lease for {@value #LEASE_TTL_SECONDS} s and extends it every
+ *     {@value #HEARTBEAT_SECONDS} s while it works on it; a lease that expired is free for any node.
+ * <li>When the CA says "rate limited" without a time, the domain waits
+ *     {@value #CA_RATE_LIMIT_WAIT_SECONDS} s.
+ * </ul>
+ */
+public final class LifecycleTiming {
+    public static final long PASS_INTERVAL_SECONDS = 5;
+    public static final int PASS_BATCH = 50;
+    public static final long CHECK_FIRST_SECONDS = 60;
+    public static final long CHECK_MAX_SECONDS = 3600;
+    public static final long BACKOFF_FIRST_SECONDS = 60;
+    public static final int BACKOFF_FACTOR = 4;
+    public static final long BACKOFF_MAX_SECONDS = 86_400;
+    public static final int MAX_ATTEMPTS = 10;
+    public static final int RENEW_REMAINING_DIVISOR = 3;
+    public static final int RENEW_JITTER_DIVISOR = 10;
+    public static final long LEASE_TTL_SECONDS = 120;
+    public static final long HEARTBEAT_SECONDS = 30;
+    public static final long CA_RATE_LIMIT_WAIT_SECONDS = 3600;
+    /** {@code next_attempt_at} of a row no pass will pick until someone asks again. */
+    public static final long PARKED = Long.MAX_VALUE;
+
+    private LifecycleTiming() {
+    }
+
+    /** The wait before check number {@code failedChecks + 1}, after {@code failedChecks} failed ones (at least 1). */
+    public static Duration recheckAfter(int failedChecks) {
+        return Duration.ofSeconds(grow(CHECK_FIRST_SECONDS, 2, CHECK_MAX_SECONDS, failedChecks));
+    }
+
+    /** The wait after the {@code attempts}-th failed issuance attempt (at least 1). */
+    public static Duration backoffAfter(int attempts) {
+        return Duration.ofSeconds(grow(BACKOFF_FIRST_SECONDS, BACKOFF_FACTOR, BACKOFF_MAX_SECONDS, attempts));
+    }
+
+    public static Duration leaseTtl() {
+        return Duration.ofSeconds(LEASE_TTL_SECONDS);
+    }
+
+    private static long grow(long first, int factor, long max, int times) {
+        long wait = first;
+        for (int i = 1; i < times && wait < max; i++) {
+            wait *= factor;
+        }
+        return Math.min(wait, max);
+    }
+}

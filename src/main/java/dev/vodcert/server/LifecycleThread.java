@@ -1,0 +1,46 @@
+package dev.vodcert.server;
+
+import dev.vodcert.issuance.Lifecycle;
+import dev.vodcert.issuance.LifecycleTiming;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the lifecycle in the server: a pass every {@value LifecycleTiming#PASS_INTERVAL_SECONDS} s
+ * (after the previous one ends) and, on a second thread so that it beats while a pass waits on a
+ * CA, the lease heartbeat every {@value LifecycleTiming#HEARTBEAT_SECONDS} s. Closing stops both
+ * (interrupting a pass), waits a bounded time, and gives the leases back.
+ */
+final class LifecycleThread implements AutoCloseable {
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final Lifecycle lifecycle;
+    private final ScheduledExecutorService executor;
+
+    LifecycleThread(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "free-certificates-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(lifecycle::runOnce, 1, LifecycleTiming.PASS_INTERVAL_SECONDS,
+                TimeUnit.SECONDS);
+        executor.scheduleAtFixedRate(lifecycle::heartbeat, LifecycleTiming.HEARTBEAT_SECONDS,
+                LifecycleTiming.HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lifecycle.releaseLeases();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.vodcert.store;
+
+import dev.vodcert.certificate.StoredCertificate;
+import dev.vodcert.domain.VodDomain;
+import dev.vodcert.issuance.FreeCertStatus;
+import dev.vodcert.issuance.FreeCertificate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@code free_certificate} table: one lifecycle row per domain, picked by the loop through the
+ * {@code next_attempt_at} index, and worked on under a lease ({@code lease_owner},
+ * {@code lease_expires_at}) so that several nodes never work on one domain at once. Every write of
+ * the loop is conditioned on holding the lease, except storing an issued certificate, which only
+ * needs the row to still exist: a duplicate issuance is tolerable, a lost certificate is not.
+ */
+public final class FreeCertificateStore {
+    /** A leased row with its domain, and the expiry of the certificate the lifecycle last issued (or null). */
+    public record Work(FreeCertificate state, VodDomain domain, Long issuedNotAfter) {
+    }
+
+    /** A row for reports and metrics: the domain's name, the state, the issued certificate's expiry. */
+    public record Listed(String domainName, FreeCertificate state, Long certNotAfter) {
+    }
+
+    private static final String RESTARTABLE = "'cname_error', 'failed', 'domain_invalid', 'unsupport_wildcard'";
+
+    private final Jdbi jdbi;
+
+    public FreeCertificateStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Starts or restarts the lifecycle of a domain: a new row in {@code checking}; a row that waits
+     * for the user ({@code cname_error}, {@code failed}, {@code domain_invalid},
+     * {@code unsupport_wildcard}) goes back to {@code checking} with its counts cleared; a row in
+     * {@code checking}, {@code applying} or {@code success} is left as it is.
+     */
+    public FreeCertificate request(long domainId, long now) {
+        int restarted = jdbi.withHandle(h -> h.createUpdate("UPDATE free_certificate SET status = 'checking', "
+                        + "attempts = 0, checks = 0, next_attempt_at = :now, last_error = NULL, updated_at = :now "
+                        + "WHERE domain_id = :id AND status IN (" + RESTARTABLE + ")")
+                .bind("now", now).bind("id", domainId).execute());
+        if (restarted == 0) {
+            FreeCertificate fresh = FreeCertificate.requested(domainId, now);
+            try {
+                jdbi.useHandle(h -> h.createUpdate("INSERT INTO free_certificate (domain_id, status, attempts, checks, "
+                                + "next_attempt_at, lease_expires_at, created_at, updated_at) VALUES (:id, :status, 0, 0, "
+                                + ":now, 0, :now, :now)")
+                        .bind("id", domainId).bind("status", fresh.status().wire()).bind("now", now).execute());
+            } catch (RuntimeException e) {
+                if (!UniqueViolation.isCause(e)) {
+                    throw e;
+                }
+            }
+        }
+        return find(domainId).orElseThrow();
+    }
+
+    /** Ends the lifecycle of a domain; the certificates it issued stay. */
+    public boolean stop(long domainId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM free_certificate WHERE domain_id = :id")
+                .bind("id", domainId).execute()) == 1;
+    }
+
+    public Optional<FreeCertificate> find(long domainId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FreeCertificateRows.ALIASED
+                        + " FROM free_certificate f WHERE f.domain_id = :id")
+                .bind("id", domainId).map((rs, ctx) -> FreeCertificateRows.map(rs)).findOne());
+    }
+
+    /** Up to {@code limit} rows due at {@code now} and not leased, the longest waiting first. */
+    public List<Long> due(long now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT domain_id FROM free_certificate WHERE next_attempt_at <= :now "
+                        + "AND lease_expires_at < :now ORDER BY next_attempt_at, domain_id LIMIT :limit")
+                .bind("now", now).bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    /** The earliest {@code next_attempt_at} of any row that is not parked, if any. */
+    public Optional<Long> nextDue(long parked) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(next_attempt_at) FROM free_certificate "
+                        + "WHERE next_attempt_at < :parked").bind("parked", parked).mapTo(Long.class).findOne());
+    }
+
+    /**
+     * A page of rows by domain name (keyset paging on the unique name): those after {@code afterName}
+     * ("" for the first page), or just {@code onlyName} when it is given.
+     */
+    public List<Listed> list(String onlyName, String afterName, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT d.domain_name, " + FreeCertificateRows.ALIASED
+                        + ", c.not_after FROM free_certificate f JOIN vod_domain d ON d.id = f.domain_id "
+                        + "LEFT JOIN certificate c ON c.id = f.cert_id WHERE d.domain_name "
+                        + (onlyName != null ? "= :name" : "> :name") + " ORDER BY d.domain_name LIMIT :limit")
+                .bind("name", onlyName != null ? onlyName : afterName).bind("limit", limit)
+                .map((rs, ctx) -> new Listed(rs.getString("domain_name"), FreeCertificateRows.map(rs),
+                        FreeCertificateRows.nullableLong(rs, "not_after")))
+                .list());
+    }
+
+    /** Takes the lease when nobody holds an unexpired one: {@code UPDATE ... WHERE lease_expires_at < now}. */
+    public boolean takeLease(long domainId, String owner, long now, long until) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = :owner, "
+                        + "lease_expires_at = :until WHERE domain_id = :id AND lease_expires_at < :now")
+                .bind("owner", owner).bind("until", until).bind("id", domainId).bind("now", now).execute()) == 1;
+    }
+
+    /** Extends every lease {@code owner} holds. */
+    public int heartbeat(String owner, long until) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_expires_at = :until "
+                + "WHERE lease_owner = :owner").bind("until", until).bind("owner", owner).execute());
+    }
+
+    /** Gives back one lease without changing the row. */
+    public void release(long domainId, String owner) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, lease_expires_at = 0 "
+                + "WHERE domain_id = :id AND lease_owner = :owner").bind("id", domainId).bind("owner", owner).execute());
+    }
+
+    /** Gives back every lease {@code owner} holds, so that another node (or the next start) resumes at once. */
+    public int releaseAll(String owner) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, "
+                + "lease_expires_at = 0 WHERE lease_owner = :owner").bind("owner", owner).execute());
+    }
+
+    /** Re-reads a row this owner leased, with its domain; empty when the row is gone or the lease was lost. */
+    public Optional<Work> work(long domainId, String owner) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FreeCertificateRows.ALIASED + ", "
+                        + FreeCertificateRows.DOMAIN + ", c.not_after AS issued_not_after FROM free_certificate f "
+                        + "JOIN vod_domain d ON d.id = f.domain_id LEFT JOIN certificate c ON c.id = f.cert_id "
+                        + "WHERE f.domain_id = :id AND f.lease_owner = :owner")
+                .bind("id", domainId).bind("owner", owner)
+                .map((rs, ctx) -> new Work(FreeCertificateRows.map(rs), DomainStore.map(rs),
+                        FreeCertificateRows.nullableLong(rs, "issued_not_after")))
+                .findOne());
+    }
+
+    /**
+     * Writes the loop's new state of a row it holds the lease of, and the CNAME status onto the
+     * domain. {@code keepLease} keeps holding it (work continues); otherwise the lease is released.
+     *
+     * @return false when the lease was lost or the row is gone (nothing written)
+     */
+    public boolean save(FreeCertificate s, String owner, boolean keepLease, long now) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE free_certificate SET status = :status, cname_status = :cname, "
+                            + "attempts = :attempts, checks = :checks, next_attempt_at = :next, "
+                            + "order_reserved_at = :reserved, observed_cname = :observed, resolver = :resolver, "
+                            + "last_error = :error, last_checked_at = :checked, updated_at = :now"
+                            + (keepLease ? "" : ", lease_owner = NULL, lease_expires_at = 0")
+                            + " WHERE domain_id = :id AND lease_owner = :owner")
+                    .bind("status", s.status().wire()).bind("cname", s.cnameStatus()).bind("attempts", s.attempts())
+                    .bind("checks", s.checks()).bind("next", s.nextAttemptAt()).bind("reserved", s.orderReservedAt())
+                    .bind("observed", clip(s.observedCname(), 400)).bind("resolver", clip(s.resolver(), 128))
+                    .bind("error", clip(s.lastError(), 1024)).bind("checked", s.lastCheckedAt()).bind("now", now)
+                    .bind("id", s.domainId()).bind("owner", owner).execute();
+            if (n == 1 && s.cnameStatus() != null) {
+                h.createUpdate("UPDATE vod_domain SET cname_status = :cname WHERE id = :id")
+                        .bind("cname", s.cnameStatus()).bind("id", s.domainId()).execute();
+            }
+            return n == 1;
+        });
+    }
+
+    /**
+     * Stores an issued certificate and makes it the domain's, in one transaction: the certificate
+     * row, the domain pointing at it (HTTPS turned on when {@code turnHttpsOn}), the lifecycle row
+     * in {@code success} with its renewal time, and the certificate it replaces deleted when it was
+     * an upload or an earlier free certificate that nothing references any more.
+     *
+     * @return false when the lifecycle row is gone (domain deleted, or switched to another type):
+     *     nothing is stored
+     */
+    public boolean recordIssued(long domainId, StoredCertificate certificate, String certDomainName,
+                                boolean turnHttpsOn, long renewAt, long now) {
+        return jdbi.inTransaction(h -> {
+            if (h.createQuery("SELECT domain_id FROM free_certificate WHERE domain_id = :id FOR UPDATE")
+                    .bind("id", domainId).mapTo(Long.class).findOne().isEmpty()) {
+                return false;
+            }
+            Long previous = h.createQuery("SELECT cert_id FROM vod_domain WHERE id = :id").bind("id", domainId)
+                    .mapTo(Long.class).findOne().orElse(null);
+            StoredCertificate stored = CertificateStore.insert(h, certificate);
+            h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, gmt_modified = :now"
+                            + (turnHttpsOn ? ", ssl_protocol = 'on'" : "") + " WHERE id = :id")
+                    .bind("cert", stored.id()).bind("cdn", certDomainName).bind("now", now).bind("id", domainId)
+                    .execute();
+            h.createUpdate("UPDATE free_certificate SET status = :status, cert_id = :cert, renew_at = :renew, "
+                            + "next_attempt_at = :renew, attempts = 0, checks = 0, last_error = NULL, "
+                            + "order_reserved_at = NULL, lease_owner = NULL, lease_expires_at = 0, updated_at = :now "
+                            + "WHERE domain_id = :id")
+                    .bind("status", FreeCertStatus.SUCCESS.wire()).bind("cert", stored.id()).bind("renew", renewAt)
+                    .bind("now", now).bind("id", domainId).execute();
+            deleteIfUnused(h, previous);
+            return true;
+        });
+    }
+
+    private static void deleteIfUnused(Handle h, Long certId) {
+        if (certId != null) {
+            h.createUpdate("DELETE FROM certificate WHERE id = :old AND cert_type IN ('upload', 'free') "
+                            + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :old)")
+                    .bind("old", certId).execute();
+        }
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
