@@ -58,19 +58,18 @@ public final class Vodcert implements AutoCloseable {
             DomainStore domainStore = new DomainStore(database.jdbi());
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
             CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
-            ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore, intake);
-            RpcPipeline pipeline = new RpcPipeline(actions,
-                    new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
-                    Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
             IssuanceRuntime issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer);
-            HttpServer http;
             try {
-                http = new HttpServer(config, pipeline, () -> true);
+                ActionTable actions = VodApi.register(new ActionTable(), domains, domainStore, intake);
+                RpcPipeline pipeline = new RpcPipeline(actions,
+                        new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
+                        Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
+                HttpServer http = new HttpServer(config, pipeline, () -> true);
+                return new Vodcert(database, http, keys, issuance, domains);
             } catch (RuntimeException e) {
                 issuance.close();
                 throw e;
             }
-            return new Vodcert(database, http, keys, issuance, domains);
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException(e);
