@@ -135,6 +135,10 @@ public final class Main implements Runnable {
             System.out.println("vodcert: listening on " + (tlsKeystore == null ? "http" : "https") + "://" + host + ":"
                     + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");
+            if (app.adminPort() >= 0) {
+                System.out.println("vodcert: metrics and free certificate status on http://" + config.admin().host()
+                        + ":" + app.adminPort() + "/metrics and /admin/free-certificates");
+            }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();

@@ -37,6 +37,7 @@ public final class Lifecycle {
     private final IssueStep issueStep;
     private final Clock clock;
     private final String owner;
+    private volatile long lastSweep;
 
     public Lifecycle(FreeCertificateStore store, CnameCheck cnameCheck, RateLimiter limiter, IssueStep issueStep,
                      Clock clock, String owner) {
@@ -57,7 +58,11 @@ public final class Lifecycle {
     public int runOnce() {
         int acted = 0;
         try {
-            limiter.sweep(clock.instant());
+            long now = clock.millis();
+            if (now - lastSweep >= LifecycleTiming.ORDER_SWEEP_SECONDS * 1000 || now < lastSweep) {
+                limiter.sweep(clock.instant());
+                lastSweep = now;
+            }
             for (long domainId : store.due(clock.millis(), LifecycleTiming.PASS_BATCH)) {
                 if (Thread.currentThread().isInterrupted()) {
                     break;

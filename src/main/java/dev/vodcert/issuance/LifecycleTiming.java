@@ -22,7 +22,8 @@ import java.time.Duration;
  * <li>A node holds a domain's lease for {@value #LEASE_TTL_SECONDS} s and extends it every
  *     {@value #HEARTBEAT_SECONDS} s while it works on it; a lease that expired is free for any node.
  * <li>When the CA says "rate limited" without a time, the domain waits
- *     {@value #CA_RATE_LIMIT_WAIT_SECONDS} s.
+ *     {@value #CA_RATE_LIMIT_WAIT_SECONDS} s. Orders older than every rate-limit window are swept at
+ *     most every {@value #ORDER_SWEEP_SECONDS} s.
  * </ul>
  */
 public final class LifecycleTiming {
@@ -39,6 +40,7 @@ public final class LifecycleTiming {
     public static final long LEASE_TTL_SECONDS = 120;
     public static final long HEARTBEAT_SECONDS = 30;
     public static final long CA_RATE_LIMIT_WAIT_SECONDS = 3600;
+    public static final long ORDER_SWEEP_SECONDS = 3600;
     /** {@code next_attempt_at} of a row no pass will pick until someone asks again. */
     public static final long PARKED = Long.MAX_VALUE;
 

@@ -36,9 +36,13 @@ final class LifecycleFixture implements AutoCloseable {
     final long accountId;
 
     LifecycleFixture(TestClock clock) {
+        this(clock, Database.open("jdbc:h2:mem:lifecycle" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null, 4));
+    }
+
+    /** Over a given (migrated, empty) database, such as PostgreSQL. */
+    LifecycleFixture(TestClock clock, Database database) {
         this.clock = clock;
-        this.database = Database.open("jdbc:h2:mem:lifecycle" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
-                null, null, 4);
+        this.database = database;
         this.domains = new DomainStore(database.jdbi());
         this.domainService = new DomainService(domains, clock, "w.alikunlun.com", 100_000);
         this.store = new FreeCertificateStore(database.jdbi());
