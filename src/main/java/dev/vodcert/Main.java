@@ -4,11 +4,13 @@ import dev.vodcert.account.AccessKeys;
 import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.server.Config;
+import dev.vodcert.server.Limits;
 import dev.vodcert.server.Vodcert;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -71,6 +73,18 @@ public final class Main implements Runnable {
         @Option(names = "--domain-limit", description = "Domains per account (default ${DEFAULT-VALUE}).",
                 defaultValue = "20")
         int domainLimit;
+        @Option(names = "--throttle", description = "off (default), preset (the real service's 30 requests per second per user"
+                + " and action) or RATE[/BURST] per AccessKey.", defaultValue = "off")
+        String throttle;
+        @Option(names = "--max-active-requests", description = "Requests handled at once (default ${DEFAULT-VALUE}).",
+                defaultValue = "64")
+        int maxActiveRequests;
+        @Option(names = "--max-queued-requests", description = "Requests that may wait; more get ServiceUnavailable"
+                + " (default ${DEFAULT-VALUE}).", defaultValue = "1024")
+        int maxQueuedRequests;
+        @Option(names = "--max-queue-wait-ms", description = "Longest wait in the queue (default ${DEFAULT-VALUE}).",
+                defaultValue = "2000")
+        long maxQueueWaitMs;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -78,7 +92,9 @@ public final class Main implements Runnable {
             Config config = new Config(host, port, b.dataDir(), b.jdbcUrl(), b.dbUser(), b.dbPassword(),
                     b.dbPoolSize(), b.masterKey(), b.accessKeyId(), b.accessKeySecret(), cnameSuffix, b.certRegion(),
                     b.timestampWindow(), domainLimit, b.maxBodyBytes(), b.maxHeaderBytes());
-            Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
+            Limits limits = Limits.defaults().withThrottle(throttle)
+                    .withQueue(maxActiveRequests, maxQueuedRequests, Duration.ofMillis(maxQueueWaitMs));
+            Vodcert app = Vodcert.start(config, limits, Clock.systemUTC(), System.out);
             System.out.println("vodcert: listening on http://" + host + ":" + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");
             CountDownLatch stop = new CountDownLatch(1);

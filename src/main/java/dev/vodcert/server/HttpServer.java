@@ -19,12 +19,17 @@ import java.util.function.BooleanSupplier;
 /**
  * The HTTP listener (Javalin on Jetty): {@code /} goes to the RPC pipeline for GET and POST,
  * {@code /health} and {@code /ready} answer load balancers. Bodies over the configured size and
- * request heads over the configured size are refused with the error envelope, not Jetty's page.
+ * request heads over the configured size are refused with the error envelope, not Jetty's page;
+ * requests beyond the bounded queue ({@link RequestQueue}) get {@code ServiceUnavailable}.
  */
 public final class HttpServer implements AutoCloseable {
     private final Javalin app;
 
     public HttpServer(Config config, RpcPipeline pipeline, BooleanSupplier ready) {
+        this(config, Limits.defaults(), pipeline, ready);
+    }
+
+    public HttpServer(Config config, Limits limits, RpcPipeline pipeline, BooleanSupplier ready) {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -34,7 +39,10 @@ public final class HttpServer implements AutoCloseable {
                 http.setRequestHeaderSize(config.maxHeaderBytes());
                 http.setSendServerVersion(false);
             });
-            c.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new EnvelopeErrorHandler());
+                server.setHandler(RequestQueue.handler(limits));
+            });
             c.routes.get("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
             c.routes.post("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
             c.routes.put("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));

@@ -11,7 +11,6 @@ import dev.vodcert.protocol.Authenticator;
 import dev.vodcert.protocol.InMemoryNonceGuard;
 import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
-import dev.vodcert.protocol.Throttle;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.DomainStore;
@@ -34,7 +33,12 @@ public final class Vodcert implements AutoCloseable {
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
+        return start(config, Limits.defaults(), clock, console);
+    }
+
+    public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console) {
         config.validate();
+        limits.validate();
         createDataDir(config);
         byte[] masterKey = KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey());
         KeyCipher cipher = new KeyCipher(masterKey);
@@ -48,8 +52,8 @@ public final class Vodcert implements AutoCloseable {
                     new CertificateIntake(cipher, clock, config.certRegion()));
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
-                    Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
-            HttpServer http = new HttpServer(config, pipeline, () -> true);
+                    limits.throttle(clock), new ResponseRenderer("vod"), Failures::translate, clock);
+            HttpServer http = new HttpServer(config, limits, pipeline, () -> true);
             return new Vodcert(database, http, keys);
         } catch (IOException e) {
             database.close();

@@ -2,6 +2,7 @@ package dev.vodcert.testing;
 
 import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.server.Config;
+import dev.vodcert.server.Limits;
 import dev.vodcert.server.Vodcert;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ public final class TestServer implements AutoCloseable {
 
     private final Path dataDir;
     private final Clock clock;
+    private final Limits limits;
     private Vodcert app;
     private NewAccessKey otherKey;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -31,6 +33,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Clock clock) {
+        this(clock, Limits.defaults());
+    }
+
+    /** A server with these overload limits (throttle, request queue). */
+    public TestServer(Clock clock, Limits limits) {
+        this.limits = limits;
         try {
             this.dataDir = Files.createTempDirectory("vodcert-test");
         } catch (IOException e) {
@@ -43,7 +51,7 @@ public final class TestServer implements AutoCloseable {
 
     private void start() {
         Config config = Config.defaults(dataDir).withPort(0).withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
-        app = Vodcert.start(config, clock, new PrintStream(console, true));
+        app = Vodcert.start(config, limits, clock, new PrintStream(console, true));
     }
 
     public void restart() {
