@@ -17,7 +17,6 @@ import dev.vodcert.store.DomainStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 
 /** The whole application: database, services, the action table, the pipeline and the listener. */
@@ -72,11 +71,7 @@ public final class Vodcert implements AutoCloseable {
     }
 
     private static void createDataDir(Config config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + config.dataDir(), e);
-        }
+        DataFolder.prepare(config.dataDir(), config.jdbcUrl() == null);
     }
 
     public int port() {

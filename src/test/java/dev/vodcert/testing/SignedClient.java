@@ -38,6 +38,9 @@ public final class SignedClient {
         this.port = port;
         this.accessKeyId = accessKeyId;
         this.secret = secret;
+        if (secret.length() >= 12) {
+            Transcript.secret(secret);
+        }
     }
 
     /** An answer: status, Content-Type, body text, and the body as JSON when it is JSON. */
@@ -104,6 +107,7 @@ public final class SignedClient {
         }
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Transcript.response(r.body());
             return new Answer(r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

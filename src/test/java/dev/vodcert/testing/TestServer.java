@@ -47,6 +47,13 @@ public final class TestServer implements AutoCloseable {
         this.clock = clock;
         start();
         otherKey = app.accessKeys().create(app.accessKeys().account("other"));
+        Transcript.secret(ACCESS_KEY_SECRET);
+        Transcript.secret(otherKey.accessKeySecret());
+        try {
+            Transcript.secret(Files.readString(dataDir.resolve("master.key")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void start() {
