@@ -35,7 +35,22 @@ public final class Load {
 
     /** What one run saw. */
     public record Result(long sent, Map<String, Integer> outcomes, long[] latencyNanos, int transportErrors,
-                         double offeredPerSecond, double answeredPerSecond) {
+                         double offeredPerSecond, double answeredPerSecond, List<long[]> timeline) {
+
+        /** The median latency of the requests sent in each whole second of the run, in milliseconds. */
+        public List<Long> medianMillisBySecond() {
+            Map<Long, List<Long>> bySecond = new TreeMap<>();
+            for (long[] sentAndLatency : timeline) {
+                bySecond.computeIfAbsent(sentAndLatency[0] / 1_000_000_000L, k -> new ArrayList<>()).add(sentAndLatency[1]);
+            }
+            List<Long> medians = new ArrayList<>();
+            for (List<Long> latencies : bySecond.values()) {
+                latencies.sort(null);
+                medians.add(TimeUnit.NANOSECONDS.toMillis(latencies.get(latencies.size() / 2)));
+            }
+            return medians;
+        }
+
         public int count(String outcome) {
             return outcomes.getOrDefault(outcome, 0);
         }
@@ -51,8 +66,9 @@ public final class Load {
         @Override
         public String toString() {
             return String.format("sent %d (%.0f/s offered, %.0f/s answered), outcomes %s, transport errors %d,"
-                            + " latency p50 %d ms, p99 %d ms, max %d ms", sent, offeredPerSecond, answeredPerSecond,
-                    outcomes, transportErrors, percentileMillis(50), percentileMillis(99), percentileMillis(100));
+                            + " latency p50 %d ms, p99 %d ms, max %d ms, median by second %s", sent, offeredPerSecond,
+                    answeredPerSecond, outcomes, transportErrors, percentileMillis(50), percentileMillis(99),
+                    percentileMillis(100), medianMillisBySecond());
         }
     }
 
@@ -79,7 +95,7 @@ public final class Load {
                     recorder.sent.incrementAndGet();
                     try {
                         HttpResponse<String> r = http.send(next.get(), HttpResponse.BodyHandlers.ofString());
-                        recorder.answer(r, System.nanoTime() - t0);
+                        recorder.answer(r, t0 - started, System.nanoTime() - t0);
                     } catch (Exception e) {
                         recorder.transportErrors.incrementAndGet();
                     }
@@ -110,7 +126,7 @@ public final class Load {
                         if (error != null) {
                             recorder.transportErrors.incrementAndGet();
                         } else {
-                            recorder.answer(r, System.nanoTime() - t0);
+                            recorder.answer(r, t0 - started, System.nanoTime() - t0);
                         }
                         return null;
                     }));
@@ -142,24 +158,25 @@ public final class Load {
         final AtomicLong sent = new AtomicLong();
         final AtomicInteger transportErrors = new AtomicInteger();
         final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-        final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<long[]> timeline = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        void answer(HttpResponse<String> r, long nanos) {
+        void answer(HttpResponse<String> r, long sentAt, long nanos) {
             Transcript.response(r.body());
             outcomes.computeIfAbsent(outcome(r.statusCode(), r.body()), k -> new AtomicInteger()).incrementAndGet();
-            latencies.add(nanos);
+            timeline.add(new long[] {sentAt, nanos});
         }
 
         Result result(long offeredNanos, long answeredNanos) {
-            long[] sorted;
-            synchronized (latencies) {
-                sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+            List<long[]> copy;
+            synchronized (timeline) {
+                copy = new ArrayList<>(timeline);
             }
+            long[] sorted = copy.stream().mapToLong(t -> t[1]).toArray();
             Arrays.sort(sorted);
             Map<String, Integer> counts = new TreeMap<>();
             outcomes.forEach((k, v) -> counts.put(k, v.get()));
             return new Result(sent.get(), counts, sorted, transportErrors.get(), sent.get() * 1e9 / offeredNanos,
-                    sorted.length * 1e9 / answeredNanos);
+                    sorted.length * 1e9 / answeredNanos, copy);
         }
     }
 }

@@ -95,6 +95,17 @@ public final class SignedClient {
         return raw(method, inBody ? "" : encoded, inBody ? encoded : null, Map.of());
     }
 
+    /** A freshly signed POST of this action with its parameters in the query, not yet sent (for {@link Load}). */
+    public HttpRequest request(String action, Map<String, String> params) {
+        Map<String, String> p = common(action);
+        p.putAll(params);
+        p.put("Signature", SignatureV1.sign(secret, SignatureV1.stringToSign("POST", p, false)));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + encode(p)))
+                .timeout(java.time.Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
     public Answer raw(String method, String rawQuery, String formBody, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"
                 + (rawQuery.isEmpty() ? "" : "?" + rawQuery)));
