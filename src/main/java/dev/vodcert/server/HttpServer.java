@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** Marks a request the pipeline answered, so that its own 404s are not taken for unrouted ones. */
+    private static final String ANSWERED = "vodcert.answered";
     private final Javalin app;
 
     public HttpServer(Config config, RpcPipeline pipeline, BooleanSupplier ready) {
@@ -66,7 +68,19 @@ public final class HttpServer implements AutoCloseable {
 
     private static void answer(Context ctx, RpcPipeline pipeline, int maxBody) throws IOException {
         HttpServletRequest req = ctx.req();
-        byte[] body = readBody(req, maxBody);
+        byte[] body;
+        try {
+            body = readBody(req, maxBody);
+        } catch (IOException | RuntimeException unreadable) {
+            // a broken chunked encoding, a body shorter than its Content-Length: bad input, not a 500
+            RpcResponse refused = pipeline.reject(GatewayErrors.INVALID_PARAMETER.exception(
+                    "The request body could not be read as HTTP."), req.getHeader("host"));
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+            ctx.status(refused.status());
+            ctx.res().setContentType(refused.contentType());
+            ctx.result(refused.body());
+            return;
+        }
         RpcResponse response;
         if (body == null) {
             response = pipeline.reject(GatewayErrors.REQUEST_TOO_LARGE.exception(
@@ -76,6 +90,7 @@ public final class HttpServer implements AutoCloseable {
             response = pipeline.handle(new RpcRequest(req.getMethod(), req.getRequestURI(), query == null ? "" : query,
                     headers(req), body, req.getRemoteAddr()));
         }
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(response.status());
         ctx.res().setContentType(response.contentType());
         ctx.result(response.body());
@@ -86,6 +101,9 @@ public final class HttpServer implements AutoCloseable {
      * pipeline answers PUT), or another path ({@code InvalidAction.NotFound}, 404), in the envelope.
      */
     private static void unrouted(Context ctx, RpcPipeline pipeline) {
+        if (ctx.attribute(ANSWERED) != null) {
+            return;
+        }
         boolean root = ctx.path().equals("/");
         RpcResponse response = pipeline.reject(root ? GatewayErrors.UNSUPPORTED_HTTP_METHOD.exception()
                 : GatewayErrors.INVALID_ACTION_NOT_FOUND.exception(), ctx.header("host"));
