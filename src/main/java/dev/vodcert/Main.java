@@ -5,11 +5,13 @@ import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.NonceStore;
+import dev.vodcert.server.Limits;
 import dev.vodcert.server.Vodcert;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -118,6 +120,18 @@ public final class Main implements Runnable {
         String tlsPasswordEnv;
         @CommandLine.Mixin
         IssuanceOptions issuance = new IssuanceOptions();
+        @Option(names = "--throttle", description = "off (default), preset (the real service's 30 requests per second per user"
+                + " and action) or RATE[/BURST] per AccessKey.", defaultValue = "off")
+        String throttle;
+        @Option(names = "--max-active-requests", description = "Requests handled at once (default ${DEFAULT-VALUE}).",
+                defaultValue = "64")
+        int maxActiveRequests;
+        @Option(names = "--max-queued-requests", description = "Requests that may wait; more get ServiceUnavailable"
+                + " (default ${DEFAULT-VALUE}).", defaultValue = "1024")
+        int maxQueuedRequests;
+        @Option(names = "--max-queue-wait-ms", description = "Longest wait in the queue (default ${DEFAULT-VALUE}).",
+                defaultValue = "2000")
+        long maxQueueWaitMs;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -131,7 +145,9 @@ public final class Main implements Runnable {
                     tlsKeystore == null ? null : emptyToNull(System.getenv(tlsPasswordEnv)),
                     issuance.issuanceConfig(acme.directory), issuance.adminConfig())
                     .withAcme(acme.settings(), acme.http01Host, acme.http01Port);
-            Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
+            Limits limits = Limits.defaults().withThrottle(throttle)
+                    .withQueue(maxActiveRequests, maxQueuedRequests, java.time.Duration.ofMillis(maxQueueWaitMs));
+            Vodcert app = Vodcert.start(config, limits, Clock.systemUTC(), System.out);
             System.out.println("vodcert: listening on " + (tlsKeystore == null ? "http" : "https") + "://" + host + ":"
                     + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");

@@ -1,5 +1,6 @@
 package dev.vodcert.certificate;
 
+import dev.vodcert.api.VodErrors;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,16 @@ public final class CertificateIntake {
     }
 
     public Accepted accept(long accountId, String asciiDomainName, String certType, String certName,
+                           String sslPub, String sslPri) {
+        try {
+            return check(accountId, asciiDomainName, certType, certName, sslPub, sslPri);
+        } catch (StackOverflowError e) {
+            // Asn1Depth keeps nested structures out before parsing; this is the last line behind it
+            throw VodErrors.INVALID_SSL_PUB.exception("the certificate or its key is nested too deeply to read");
+        }
+    }
+
+    private Accepted check(long accountId, String asciiDomainName, String certType, String certName,
                            String sslPub, String sslPri) {
         CertificateBundle bundle = PemParser.parse(sslPub, sslPri);
         Instant now = clock.instant();

@@ -12,7 +12,8 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 
 /**
- * Splits a PEM text into its blocks, with the input limits that keep a PEM bomb out, and writes
+ * Splits a PEM text into its blocks, with the input limits that keep a PEM bomb out (size, number
+ * of blocks, and nesting depth of each block's ASN.1, see {@link Asn1Depth}), and writes
  * blocks back as normalised PEM (64-column base64, LF line ends). Knows nothing of what a block
  * means; {@link PemParser} and {@link PrivateKeyReader} do. Every refusal names the request field
  * and says what is wrong in its own words.
@@ -45,6 +46,10 @@ final class PemBlocks {
         for (PemObject block = next(reader, field, error); block != null; block = next(reader, field, error)) {
             if (blocks.size() == maxBlocks) {
                 throw error.exception(field + " holds more than " + maxBlocks + " " + blockNoun);
+            }
+            if (!Asn1Depth.within(block.getContent(), Asn1Depth.MAX)) {
+                throw error.exception(field + " holds an ASN.1 structure nested more than " + Asn1Depth.MAX
+                        + " levels deep");
             }
             blocks.add(block);
         }

@@ -48,7 +48,7 @@ public final class RpcPipeline {
             String version = pick(params, "Version", request.header("x-acs-version"));
             ActionHandler handler = actions.find(version, action);
             Principal principal = authenticator.authenticate(request, params);
-            throttle.acquire(principal.accessKeyId());
+            throttle.acquire(principal, action);
             Object model = handler.handle(new ActionCall(action, version, params, principal, requestId, clock.instant()));
             return renderer.success(action, requestId, model, format);
         } catch (ApiException e) {

@@ -1,13 +1,14 @@
 package dev.vodcert.protocol;
 
 /**
- * Per-AccessKey flow control: {@link #acquire(String)} returns when a request may run and throws
- * {@code Throttling.User} when the key is over its rate. {@link #NONE} lets everything through.
+ * Flow control after authentication: {@link #acquire} returns when a request may run and throws
+ * {@code Throttling.User} when its caller is over the rate. Only verified callers reach it, so a
+ * stranger cannot spend someone else's allowance. {@link #NONE} lets everything through.
  */
 @FunctionalInterface
 public interface Throttle {
-    Throttle NONE = accessKeyId -> {
+    Throttle NONE = (principal, action) -> {
     };
 
-    void acquire(String accessKeyId);
+    void acquire(Principal principal, String action);
 }

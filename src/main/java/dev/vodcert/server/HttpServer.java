@@ -7,7 +7,9 @@ import dev.vodcert.protocol.RpcResponse;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Enumeration;
@@ -15,17 +17,28 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP listener (Javalin on Jetty): {@code /} goes to the RPC pipeline for GET and POST,
- * {@code /health} and {@code /ready} answer load balancers. Bodies over the configured size and
- * request heads over the configured size are refused with the error envelope, not Jetty's page.
- * With a TLS keystore configured the one listener speaks HTTPS instead of HTTP.
+ * The HTTP listener (Javalin on Jetty): {@code /} goes to the RPC pipeline for every method (which
+ * answers anything but GET and POST with {@code UnsupportedHTTPMethod}), {@code /health} and
+ * {@code /ready} answer load balancers, and any other path or method gets the JSON envelope too.
+ * Bodies and request heads over the configured size are refused with the error envelope, not
+ * Jetty's page; requests beyond the bounded queue ({@link RequestQueue}) get
+ * {@code ServiceUnavailable}. With a TLS keystore configured the one listener speaks HTTPS.
  */
 public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** Marks a request the pipeline answered, so that its own 404s are not taken for unrouted ones. */
+    private static final String ANSWERED = "vodcert.answered";
     private final Javalin app;
 
     public HttpServer(Config config, RpcPipeline pipeline, BooleanSupplier ready) {
+        this(config, Limits.defaults(), pipeline, ready);
+    }
+
+    public HttpServer(Config config, Limits limits, RpcPipeline pipeline, BooleanSupplier ready) {
         TlsKeystore tls = config.tlsKeystore() == null ? null
                 : TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
         this.app = Javalin.create(c -> {
@@ -37,15 +50,18 @@ public final class HttpServer implements AutoCloseable {
                 http.setRequestHeaderSize(config.maxHeaderBytes());
                 http.setSendServerVersion(false);
             });
-            c.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new EnvelopeErrorHandler());
+                server.setHandler(RequestQueue.handler(limits));
+            });
             if (tls != null) {
                 c.jetty.addConnector((server, http) -> tls.connector(server, http, config.host(), config.port()));
             }
-            c.routes.get("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
-            c.routes.post("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
-            c.routes.put("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
-            c.routes.delete("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
-            c.routes.patch("/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
+            for (HandlerType method : HandlerType.commonHttp()) {
+                c.routes.addHttpHandler(method, "/", ctx -> answer(ctx, pipeline, config.maxBodyBytes()));
+            }
+            c.routes.error(404, ctx -> unrouted(ctx, pipeline));
+            c.router.javaLangErrorHandler((res, error) -> failed(res, pipeline, error));
             c.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
             c.routes.get("/ready", ctx -> {
                 boolean ok = ready.getAsBoolean();
@@ -58,7 +74,19 @@ public final class HttpServer implements AutoCloseable {
 
     private static void answer(Context ctx, RpcPipeline pipeline, int maxBody) throws IOException {
         HttpServletRequest req = ctx.req();
-        byte[] body = readBody(req, maxBody);
+        byte[] body;
+        try {
+            body = readBody(req, maxBody);
+        } catch (IOException | RuntimeException unreadable) {
+            // a broken chunked encoding, a body shorter than its Content-Length: bad input, not a 500
+            RpcResponse refused = pipeline.reject(GatewayErrors.INVALID_PARAMETER.exception(
+                    "The request body could not be read as HTTP."), req.getHeader("host"));
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+            ctx.status(refused.status());
+            ctx.res().setContentType(refused.contentType());
+            ctx.result(refused.body());
+            return;
+        }
         RpcResponse response;
         if (body == null) {
             response = pipeline.reject(GatewayErrors.REQUEST_TOO_LARGE.exception(
@@ -68,9 +96,43 @@ public final class HttpServer implements AutoCloseable {
             response = pipeline.handle(new RpcRequest(req.getMethod(), req.getRequestURI(), query == null ? "" : query,
                     headers(req), body, req.getRemoteAddr()));
         }
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(response.status());
         ctx.res().setContentType(response.contentType());
         ctx.result(response.body());
+    }
+
+    /**
+     * What no route takes: another method on {@code /} ({@code UnsupportedHTTPMethod}, 403, as the
+     * pipeline answers PUT), or another path ({@code InvalidAction.NotFound}, 404), in the envelope.
+     */
+    private static void unrouted(Context ctx, RpcPipeline pipeline) {
+        if (ctx.attribute(ANSWERED) != null) {
+            return;
+        }
+        boolean root = ctx.path().equals("/");
+        RpcResponse response = pipeline.reject(root ? GatewayErrors.UNSUPPORTED_HTTP_METHOD.exception()
+                : GatewayErrors.INVALID_ACTION_NOT_FOUND.exception(), ctx.header("host"));
+        ctx.status(response.status());
+        ctx.res().setContentType(response.contentType());
+        ctx.result(response.body());
+    }
+
+    /**
+     * A {@link java.lang.Error} escaping a request (a stack overflow, say) still gets the envelope,
+     * {@code InternalError} without details; it is logged by its type only.
+     */
+    private static void failed(HttpServletResponse res, RpcPipeline pipeline, Error error) {
+        LOG.error("Request failed with {}", error.getClass().getName());
+        RpcResponse response = pipeline.reject(GatewayErrors.INTERNAL_ERROR.exception(), null);
+        try {
+            res.resetBuffer();
+            res.setStatus(response.status());
+            res.setContentType(response.contentType());
+            res.getOutputStream().write(response.body());
+        } catch (IOException | IllegalStateException e) {
+            LOG.warn("Could not answer a failed request: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** The body, or null when it is larger than the limit. */

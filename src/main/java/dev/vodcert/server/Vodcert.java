@@ -19,7 +19,6 @@ import dev.vodcert.protocol.InMemoryNonceGuard;
 import dev.vodcert.protocol.NonceGuard;
 import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
-import dev.vodcert.protocol.Throttle;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.CasCertificateStore;
 import dev.vodcert.store.CertificateStore;
@@ -32,7 +31,6 @@ import dev.vodcert.store.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -63,12 +61,25 @@ public final class Vodcert implements AutoCloseable {
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
-        return start(config, clock, console, null);
+        return start(config, Limits.defaults(), clock, console, null);
     }
 
     /** As {@link #start(Config, Clock, PrintStream)}, with {@code issuer} instead of the configured one when not null. */
     public static Vodcert start(Config config, Clock clock, PrintStream console, Issuer issuer) {
+        return start(config, Limits.defaults(), clock, console, issuer);
+    }
+
+    public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console) {
+        return start(config, limits, clock, console, null);
+    }
+
+    /**
+     * @param limits throttling and the request queue
+     * @param issuer an issuer to use instead of the configured one (tests), or null
+     */
+    public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console, Issuer issuer) {
         config.validate();
+        limits.validate();
         if (config.tlsKeystore() != null) {
             TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
         }
@@ -106,8 +117,8 @@ public final class Vodcert implements AutoCloseable {
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
                             config.timestampWindow()),
-                    Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
-            HttpServer http = new HttpServer(config, pipeline, database::isReachable);
+                    limits.throttle(clock), new ResponseRenderer("vod"), Failures::translate, clock);
+            HttpServer http = new HttpServer(config, limits, pipeline, database::isReachable);
             return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
         } catch (IOException e) {
             closeAll(acme, issuance, housekeeping, database);
@@ -148,11 +159,7 @@ public final class Vodcert implements AutoCloseable {
     }
 
     private static void createDataDir(Config config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + config.dataDir(), e);
-        }
+        DataFolder.prepare(config.dataDir(), config.jdbcUrl() == null);
     }
 
     public int port() {

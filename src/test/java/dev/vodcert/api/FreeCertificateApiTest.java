@@ -113,7 +113,6 @@ class FreeCertificateApiTest {
         assertThat(viaSdk.getCertType()).isEqualTo("free");
         assertThat(viaSdk.getStatus()).isEqualTo("success");
         assertThat(viaSdk.getCertOrg()).isEqualTo("vodcert");
-        sdk.shutdown();
     }
 
     @Test

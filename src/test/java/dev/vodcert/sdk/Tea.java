@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.aliyun.tea.TeaException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.aliyun.teaopenapi.Client;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teaopenapi.models.OpenApiRequest;
 import com.aliyun.teaopenapi.models.Params;
 import com.aliyun.teautil.models.RuntimeOptions;
 import dev.vodcert.testing.TestServer;
+import dev.vodcert.testing.Transcript;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ import java.util.Map;
  * model lacks can be read.
  */
 final class Tea {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Client client;
 
     private Tea(Client client) {
@@ -48,7 +51,15 @@ final class Tea {
 
     /** The whole answer: {@code body}, {@code headers}, {@code statusCode}. */
     Map<String, ?> response(String action, Map<String, String> query) throws Exception {
-        return client.callApi(params(action), new OpenApiRequest().setQuery(query), new RuntimeOptions());
+        try {
+            Map<String, ?> response = client.callApi(params(action), new OpenApiRequest().setQuery(query),
+                    new RuntimeOptions());
+            Transcript.response(JSON.writeValueAsString(response.get("body")));
+            return response;
+        } catch (TeaException e) {
+            Transcript.response(e.getMessage() + " " + JSON.writeValueAsString(e.getData()));
+            throw e;
+        }
     }
 
     /** The body of a successful answer, after checking its status and RequestId. */

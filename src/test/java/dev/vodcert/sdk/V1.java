@@ -44,8 +44,8 @@ final class V1 {
     }
 
     static V1 of(TestServer server, String accessKeyId, String secret) {
-        return new V1(server, new DefaultAcsClient(DefaultProfile.getProfile("cn-shanghai", accessKeyId, secret)),
-                FormatType.JSON);
+        DefaultProfile profile = DefaultProfile.getProfile("cn-shanghai", accessKeyId, secret);
+        return new V1(server, new DefaultAcsClient(profile), FormatType.JSON);
     }
 
     /** The same client, asking for {@code newFormat} answers ({@code Format=XML} or {@code JSON}). */

@@ -55,6 +55,9 @@ public final class SignedClient {
         this.accessKeyId = accessKeyId;
         this.secret = secret;
         this.clock = clock;
+        if (secret.length() >= 12) {
+            Transcript.secret(secret);
+        }
     }
 
     /** An answer: status, Content-Type, body text, and the body as JSON when it is JSON. */
@@ -109,6 +112,17 @@ public final class SignedClient {
         return raw(method, inBody ? "" : encoded, inBody ? encoded : null, Map.of());
     }
 
+    /** A freshly signed POST of this action with its parameters in the query, not yet sent (for {@link Load}). */
+    public HttpRequest request(String action, Map<String, String> params) {
+        Map<String, String> p = common(action);
+        p.putAll(params);
+        p.put("Signature", SignatureV1.sign(secret, SignatureV1.stringToSign("POST", p, false)));
+        return HttpRequest.newBuilder(base.resolve("/?" + encode(p)))
+                .timeout(java.time.Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
     public Answer raw(String method, String rawQuery, String formBody, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base
                 + (rawQuery.isEmpty() ? "" : "?" + rawQuery)));
@@ -121,6 +135,7 @@ public final class SignedClient {
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Transcript.response(r.body());
             return new Answer(r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

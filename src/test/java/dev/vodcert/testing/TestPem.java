@@ -121,6 +121,8 @@ public final class TestPem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString().replace("\r\n", "\n");
+        String pem = out.toString().replace("\r\n", "\n");
+        Transcript.privateKey(pem);
+        return pem;
     }
 }

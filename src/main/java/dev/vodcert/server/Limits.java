@@ -1,0 +1,71 @@
+package dev.vodcert.server;
+
+import dev.vodcert.protocol.Throttle;
+import dev.vodcert.protocol.TokenBucketThrottle;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How vodcert holds up under load, with every default in {@link #defaults()}: throttling of
+ * verified callers (off by default, so benchmarks and the embedded quick start are not throttled)
+ * and the bounded request queue (always on; it only matters under overload).
+ *
+ * <p>{@code throttle} is {@code off}; {@value #PRESET}, the real service's documented limit of
+ * {@value #PRESET_RATE} requests per second per user and action (a user being an account and all
+ * its AccessKeys), bursts of {@value #PRESET_RATE}; or {@code RATE[/BURST]}, a token bucket per
+ * AccessKey over all actions (burst defaults to the rate, at least 1). Over the limit a request is
+ * refused with {@code Throttling.User} (HTTP 400, as the gateway documents it).
+ *
+ * @param maxActiveRequests requests handled at once; more wait in the queue
+ * @param maxQueuedRequests requests that may wait; one more is refused with {@code ServiceUnavailable} (503) at once
+ * @param maxQueueWait      the longest a request waits in the queue before it is refused the same way
+ */
+public record Limits(String throttle, int maxActiveRequests, int maxQueuedRequests, Duration maxQueueWait) {
+    public static final String OFF = "off";
+    public static final String PRESET = "preset";
+    /** Requests per second per user and action in the real service's documented limits (DescribeVodDomainDetail, SetVodDomainSSLCertificate). */
+    public static final int PRESET_RATE = 30;
+
+    public static Limits defaults() {
+        return new Limits(OFF, 64, 1024, Duration.ofSeconds(2));
+    }
+
+    public Limits withThrottle(String newThrottle) {
+        return new Limits(newThrottle, maxActiveRequests, maxQueuedRequests, maxQueueWait);
+    }
+
+    public Limits withQueue(int active, int queued, Duration wait) {
+        return new Limits(throttle, active, queued, wait);
+    }
+
+    /** The throttle these limits describe. */
+    public Throttle throttle(Clock clock) {
+        if (throttle.equals(OFF)) {
+            return Throttle.NONE;
+        }
+        if (throttle.equals(PRESET)) {
+            return new TokenBucketThrottle(TokenBucketThrottle.Scope.ACCOUNT_AND_ACTION, PRESET_RATE, PRESET_RATE, clock);
+        }
+        String[] parts = throttle.split("/", -1);
+        double rate = Double.parseDouble(parts[0]);
+        int burst = parts.length > 1 ? Integer.parseInt(parts[1]) : Math.max(1, (int) Math.ceil(rate));
+        return new TokenBucketThrottle(TokenBucketThrottle.Scope.ACCESS_KEY, rate, burst, clock);
+    }
+
+    /** Checks every value; names the bad setting. */
+    public Limits validate() {
+        if (throttle == null || !(throttle.equals(OFF) || throttle.equals(PRESET)
+                || throttle.matches("\\d{1,9}(\\.\\d{1,6})?(/\\d{1,9})?") && Double.parseDouble(throttle.split("/")[0]) > 0
+                && (!throttle.contains("/") || Integer.parseInt(throttle.split("/")[1]) >= 1))) {
+            throw new IllegalArgumentException("throttle must be off, preset or RATE[/BURST] (e.g. 50/100), got "
+                    + throttle);
+        }
+        if (maxActiveRequests < 1 || maxQueuedRequests < 0) {
+            throw new IllegalArgumentException("max active requests must be at least 1 and max queued requests at least 0");
+        }
+        if (maxQueueWait == null || maxQueueWait.isNegative() || maxQueueWait.isZero()) {
+            throw new IllegalArgumentException("max queue wait must be positive");
+        }
+        return this;
+    }
+}
