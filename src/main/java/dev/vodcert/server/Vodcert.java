@@ -17,6 +17,7 @@ import dev.vodcert.store.DomainStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Clock;
 
 /** The whole application: database, services, the action table, the pipeline and the listener. */
@@ -39,10 +40,11 @@ public final class Vodcert implements AutoCloseable {
         config.validate();
         limits.validate();
         createDataDir(config);
-        byte[] masterKey = KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey());
-        KeyCipher cipher = new KeyCipher(masterKey);
         Database database = openDatabase(config);
         try {
+            MasterKeyRotation.recover(config.dataDir(), config.masterKey(), database);
+            KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey()));
+            MasterKeyRotation.check(cipher, database);
             AccessKeys keys = new AccessKeys(new AccessKeyStore(database.jdbi()), cipher, clock);
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
             DomainStore domainStore = new DomainStore(database.jdbi());
@@ -57,6 +59,9 @@ public final class Vodcert implements AutoCloseable {
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            database.close();
+            throw new IllegalStateException("Cannot read the database", e);
         } catch (RuntimeException e) {
             database.close();
             throw e;
