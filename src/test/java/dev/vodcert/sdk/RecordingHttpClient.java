@@ -10,6 +10,7 @@ import com.aliyuncs.http.IHttpClient;
 import com.aliyuncs.http.clients.ApacheHttpClient;
 import dev.vodcert.testing.Transcript;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Future;
 
@@ -33,9 +34,17 @@ public final class RecordingHttpClient extends IHttpClient {
         return config;
     }
 
+    /** Takes the SDK's shared client and initialises it as the SDK's own factory does ({@code init} is protected). */
     @Override
     protected void init(HttpClientConfig config) throws ClientException {
-        delegate = ApacheHttpClient.getInstance(config);
+        delegate = ApacheHttpClient.getInstance();
+        try {
+            Method init = IHttpClient.class.getDeclaredMethod("init", HttpClientConfig.class);
+            init.setAccessible(true);
+            init.invoke(delegate, config);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot initialise the SDK's HTTP client", e);
+        }
     }
 
     @Override
