@@ -20,7 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data folder. */
+/**
+ * The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data
+ * folder; {@code rotate-master-key} re-encrypts every stored secret under a new master key.
+ */
 @Command(name = "vodcert", mixinStandardHelpOptions = true, version = "vodcert 0.1.0",
         subcommands = {Main.Serve.class, Main.Keys.class, Main.RotateMasterKey.class},
         description = "ApsaraVideo VOD domain-certificate API, self-hosted.")

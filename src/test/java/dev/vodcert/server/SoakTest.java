@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The soak, not part of the default suite:
  * {@code mvn -o test -Dtest=SoakTest -Dvodcert.soak.minutes=10}. vodcert runs as a child JVM
  * (512 MB heap) with a domain and a certificate; the sustainable rate of a read-mostly mix is
- * measured, then 70% of it is offered for the given minutes while the child's resident memory is
+ * measured (8 callers in a closed loop), then 70% of it is offered for the given minutes (paced by 32
+ * workers over kept-alive connections, see {@link Load#paced}) while the child's resident memory is
  * sampled every 10 seconds. It passes when every request succeeded and the resident memory at the
  * end is within 10% of where it was after the first minute. The figures are printed for SECURITY.md.
  */
@@ -70,7 +71,7 @@ class SoakTest {
             List<Load.Result> slices = new ArrayList<>();
             long rssAfterFirstMinute = 0;
             for (int slice = 1; slice <= minutes * 6; slice++) {
-                Load.Result result = Load.openLoop(http, rate, Duration.ofSeconds(10), mix);
+                Load.Result result = Load.paced(http, rate, Duration.ofSeconds(10), 32, mix);
                 slices.add(result);
                 long kib = child.rssKib();
                 rss.add(kib);
