@@ -6,10 +6,12 @@ import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.NonceStore;
 import dev.vodcert.server.Limits;
+import dev.vodcert.server.MasterKeyRotation;
 import dev.vodcert.server.Vodcert;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -19,9 +21,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data folder. */
+/**
+ * The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data
+ * folder; {@code rotate-master-key} re-encrypts every stored secret under a new master key.
+ */
 @Command(name = "vodcert", mixinStandardHelpOptions = true, version = "vodcert 0.1.0",
-        subcommands = {Main.Serve.class, Main.Keys.class, CertsCommand.class},
+        subcommands = {Main.Serve.class, Main.Keys.class, CertsCommand.class, Main.RotateMasterKey.class},
         description = "ApsaraVideo VOD domain-certificate API, self-hosted.")
 public final class Main implements Runnable {
 
@@ -162,6 +167,31 @@ public final class Main implements Runnable {
             }));
             stop.await();
             return 0;
+        }
+    }
+
+    @Command(name = "rotate-master-key", mixinStandardHelpOptions = true,
+            description = "Re-encrypt every stored private key and AccessKey secret under a new master key, in one"
+                    + " transaction (run while the service is stopped; on PostgreSQL, every node). With the key in"
+                    + " the data folder, master.key is replaced; with VODCERT_MASTER_KEY, give the new key in "
+                    + MasterKeyRotation.NEW_KEY_SETTING + " and set it as VODCERT_MASTER_KEY afterwards.")
+    static final class RotateMasterKey implements Callable<Integer> {
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Override
+        public Integer call() throws SQLException {
+            Config config = store.config();
+            try (Database db = Vodcert.openDatabase(config)) {
+                MasterKeyRotation.Result result = MasterKeyRotation.rotate(config, db, config.masterKey(),
+                        emptyToNull(System.getenv(MasterKeyRotation.NEW_KEY_SETTING)));
+                System.out.println("rotate-master-key: " + result.secrets() + " secrets re-encrypted under the new key.");
+                System.out.println(result.keyInEnvironment()
+                        ? "Now set VODCERT_MASTER_KEY to the value of " + MasterKeyRotation.NEW_KEY_SETTING
+                                + " before the next start."
+                        : "master.key in " + config.dataDir() + " holds the new key.");
+                return 0;
+            }
         }
     }
 

@@ -32,6 +32,22 @@ class SecretsNeverLeakTest {
         assertThat(responses).as("the transcript sees certificates in answers, so it would see keys")
                 .anySatisfy(r -> assertThat(r).contains("BEGIN CERTIFICATE"));
 
+        List<String> leaks = leaks(secrets, responses, logs);
+        assertThat(leaks).as("%d responses and %d log lines searched for %d secrets", responses.size(), logs.size(),
+                secrets.size()).isEmpty();
+    }
+
+    @Test
+    void theSearchFindsAKeyLineHiddenInAJsonBodyOrALogLine() {
+        String keyLine = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
+        List<String> found = leaks(List.of("unrelated-secret-1", keyLine),
+                List.of("{\"Message\":\"-----BEGIN PRIVATE KEY-----\\n" + keyLine + "\\n...\"}"),
+                List.of("a log line without it", "x" + "unrelated-secret-1"));
+        assertThat(found).hasSize(2);
+        assertThat(leaks(List.of(keyLine), List.of(keyLine.substring(1)), List.of())).isEmpty();
+    }
+
+    static List<String> leaks(List<String> secrets, List<String> responses, List<String> logs) {
         Map<String, List<String>> byPrefix = new HashMap<>();
         for (String secret : secrets) {
             byPrefix.computeIfAbsent(secret.substring(0, PREFIX), k -> new ArrayList<>()).add(secret);
@@ -39,8 +55,7 @@ class SecretsNeverLeakTest {
         List<String> leaks = new ArrayList<>();
         scan(responses, "response", byPrefix, leaks);
         scan(logs, "log line", byPrefix, leaks);
-        assertThat(leaks).as("%d responses and %d log lines searched for %d secrets", responses.size(), logs.size(),
-                secrets.size()).isEmpty();
+        return leaks;
     }
 
     private static void scan(List<String> texts, String kind, Map<String, List<String>> byPrefix, List<String> leaks) {

@@ -38,6 +38,24 @@ final class DistinguishedNames {
         return values.isEmpty() ? "" : values.get(values.size() - 1);
     }
 
+    /**
+     * Whether every attribute value of the name decodes as text. A UTF8String holding bytes that are
+     * not UTF-8 (which only a broken or hostile issuer writes) makes BouncyCastle throw when the
+     * value is read, so such names are refused when the certificate is parsed.
+     */
+    static boolean readable(X500Principal principal) {
+        try {
+            for (RDN rdn : X500Name.getInstance(principal.getEncoded()).getRDNs()) {
+                for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                    text(atv.getValue());
+                }
+            }
+            return true;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     private static String text(ASN1Encodable value) {
         return value instanceof ASN1String string ? string.getString() : IETFUtils.valueToString(value);
     }

@@ -47,6 +47,23 @@ public final class KeyCipher {
         return MasterKeyFile.loadOrCreate(dataDir, configuredBase64OrNull);
     }
 
+    /** A new random master key of {@value #KEY_BYTES} bytes. */
+    public static byte[] newMasterKey() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /** Whether this key opens {@code stored} (it was encrypted under this key and is intact). */
+    public boolean opens(String stored) {
+        try {
+            decrypt(stored);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     public String encrypt(String plaintext) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);

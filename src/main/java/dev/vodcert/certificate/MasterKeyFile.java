@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -23,10 +24,16 @@ import java.util.Set;
  * exists half-written or world-readable, and two processes starting together agree on one key:
  * whoever links first wins and the other reads that key back. Messages name the setting or the
  * file, never a key.
+ *
+ * <p>A rotation writes the next key to {@value #PENDING_NAME} (owner-only, synced) before anything
+ * is re-encrypted, and moves it over {@value #FILE_NAME} in one atomic rename afterwards, so that a
+ * crash at any point leaves either key on disk next to data it opens.
  */
-final class MasterKeyFile {
+public final class MasterKeyFile {
     static final String SETTING = "VODCERT_MASTER_KEY";
     static final String FILE_NAME = "master.key";
+    /** The next key during a rotation, until it replaces {@value #FILE_NAME}. */
+    static final String PENDING_NAME = "master.key.new";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private MasterKeyFile() {
@@ -54,6 +61,62 @@ final class MasterKeyFile {
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master key file " + file, e);
+        }
+    }
+
+    /** Writes the next key of a rotation to {@value #PENDING_NAME}, owner-only, synced to disk. */
+    public static void writePending(Path dataDir, byte[] key) {
+        Path pending = dataDir.resolve(PENDING_NAME);
+        try {
+            Files.deleteIfExists(pending);
+            boolean posix = dataDir.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (posix) {
+                Files.createFile(pending, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createFile(pending);
+                ownerOnlyBestEffort(pending);
+            }
+            Files.writeString(pending, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + pending, e);
+        }
+    }
+
+    /** The next key of an unfinished rotation, or null when there is none. */
+    public static byte[] readPending(Path dataDir) {
+        Path pending = dataDir.resolve(PENDING_NAME);
+        try {
+            if (!Files.exists(pending)) {
+                return null;
+            }
+            byte[] key = decode(Files.readString(pending, StandardCharsets.US_ASCII));
+            if (key == null) {
+                throw new IllegalStateException(pending + " does not hold the base64 encoding of "
+                        + KeyCipher.KEY_BYTES + " bytes");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pending, e);
+        }
+    }
+
+    /** Makes the pending key the master key: one atomic rename over {@value #FILE_NAME}. */
+    public static void promotePending(Path dataDir) {
+        try {
+            Files.move(dataDir.resolve(PENDING_NAME), dataDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + PENDING_NAME + " over " + FILE_NAME + " in " + dataDir, e);
+        }
+    }
+
+    /** Forgets the pending key of a rotation that did not reach the database. */
+    public static void discardPending(Path dataDir) {
+        try {
+            Files.deleteIfExists(dataDir.resolve(PENDING_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dataDir.resolve(PENDING_NAME), e);
         }
     }
 

@@ -75,13 +75,20 @@ public final class PemParser {
             throw VodErrors.INVALID_SSL_PUB.exception("certificate " + position
                     + " of SSLPub is not an X.509 certificate: its content does not decode");
         }
+        X509Certificate certificate;
         try {
-            return new JcaX509CertificateConverter().getCertificate(holder);
+            certificate = new JcaX509CertificateConverter().getCertificate(holder);
         } catch (CertificateException | RuntimeException e) {
             String reason = KeyAlgorithms.unsupported(holder.getSubjectPublicKeyInfo().getAlgorithm())
                     .map(why -> ": " + why).orElse("");
             throw VodErrors.INVALID_SSL_PUB.exception("certificate " + position + " of SSLPub could not be loaded as an"
                     + " X.509 certificate" + reason);
         }
+        if (!DistinguishedNames.readable(certificate.getSubjectX500Principal())
+                || !DistinguishedNames.readable(certificate.getIssuerX500Principal())) {
+            throw VodErrors.INVALID_SSL_PUB.exception("certificate " + position + " of SSLPub has a subject or issuer"
+                    + " name that is not valid text (a UTF8String that is not UTF-8)");
+        }
+        return certificate;
     }
 }

@@ -31,6 +31,7 @@ import dev.vodcert.store.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -84,13 +85,14 @@ public final class Vodcert implements AutoCloseable {
             TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
         }
         createDataDir(config);
-        byte[] masterKey = KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey());
-        KeyCipher cipher = new KeyCipher(masterKey);
         Database database = openDatabase(config);
         Housekeeping housekeeping = new Housekeeping(database::isReachable);
         AcmeWiring acme = null;
         IssuanceRuntime issuance = null;
         try {
+            MasterKeyRotation.recover(config.dataDir(), config.masterKey(), database);
+            KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey()));
+            MasterKeyRotation.check(cipher, database);
             AccessKeys keys = new AccessKeys(new AccessKeyStore(database.jdbi()), cipher, clock);
             if (!keys.storedSecretsReadable()) {
                 throw new IllegalStateException("The master key does not open the AccessKey secrets stored in the "
@@ -123,6 +125,9 @@ public final class Vodcert implements AutoCloseable {
         } catch (IOException e) {
             closeAll(acme, issuance, housekeeping, database);
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            database.close();
+            throw new IllegalStateException("Cannot read the database", e);
         } catch (RuntimeException e) {
             closeAll(acme, issuance, housekeeping, database);
             throw e;

@@ -16,7 +16,8 @@ import java.util.Base64;
  * Fuzzes the PEM/X.509 reader and the validator exactly as an upload runs them
  * ({@link CertificateIntake#accept}: parse SSLPub and SSLPri, validate for the domain, read the
  * facts, encrypt the key): only {@code InvalidSSLPub}, {@code InvalidSSLPri} or
- * {@code PrivateKeyError} may escape, and an accepted upload decrypts back to its key. Control
+ * {@code PrivateKeyError} may escape, its message never repeats a line of the upload, and an
+ * accepted upload decrypts back to its key. Control
  * byte: bit 0 the SSLPub field is DER (length-prefixed, wrapped here as a CERTIFICATE block), bit 1
  * the SSLPri field is DER, bits 2-3 its block type (PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, ENCRYPTED PRIVATE
  * KEY). Fields: SSLPub, SSLPri, domain (default example.com). Seeds hold real certificates and keys
@@ -51,7 +52,12 @@ class PemFuzzTest {
         } catch (ApiException refused) {
             assertThat(refused.code()).isIn("InvalidSSLPub", "InvalidSSLPri", "PrivateKeyError");
             assertThat(refused.httpStatus()).isEqualTo(400);
-            assertThat(refused.getMessage()).doesNotContain("-----BEGIN").doesNotContain("Exception");
+            assertThat(refused.getMessage()).doesNotContain("Exception");
+            for (String line : (pub + "\n" + pri).split("\n")) {
+                if (line.strip().length() >= 16 && !line.contains("-----")) {
+                    assertThat(refused.getMessage()).as("never echoes the upload").doesNotContain(line.strip());
+                }
+            }
         }
     }
 

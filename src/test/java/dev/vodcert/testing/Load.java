@@ -140,6 +140,41 @@ public final class Load {
         return recorder.result(offeredNanos, System.nanoTime() - started);
     }
 
+    /**
+     * Requests at {@code perSecond} for {@code duration}, each sent at its slot of a fixed schedule
+     * by one of {@code workers} threads over kept-alive connections; latency counts from the slot,
+     * so a stalled service still shows as slow answers rather than as a lower rate.
+     */
+    public static Result paced(HttpClient http, double perSecond, Duration duration, int workers,
+                               Supplier<HttpRequest> next) throws InterruptedException {
+        Recorder recorder = new Recorder();
+        long total = (long) (perSecond * duration.toNanos() / 1e9);
+        AtomicLong slots = new AtomicLong();
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        for (int w = 0; w < workers; w++) {
+            pool.execute(() -> {
+                for (long slot = slots.getAndIncrement(); slot < total; slot = slots.getAndIncrement()) {
+                    long due = started + (long) (slot * 1e9 / perSecond);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        sleepNanos(wait);
+                    }
+                    recorder.sent.incrementAndGet();
+                    try {
+                        HttpResponse<String> r = http.send(next.get(), HttpResponse.BodyHandlers.ofString());
+                        recorder.answer(r, due - started, System.nanoTime() - due);
+                    } catch (Exception e) {
+                        recorder.transportErrors.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS);
+        return recorder.result(System.nanoTime() - started, System.nanoTime() - started);
+    }
+
     private static void sleepNanos(long nanos) {
         try {
             TimeUnit.NANOSECONDS.sleep(nanos);
