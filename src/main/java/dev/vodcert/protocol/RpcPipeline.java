@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the failure translator (which knows, say, that a database outage is a {@code ServiceUnavailable})
  * and are never shown to the caller as they are.
  */
-public final class RpcPipeline {
+public final class RpcPipeline implements RpcEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RpcPipeline.class);
 
     private final ActionTable actions;
@@ -34,6 +34,7 @@ public final class RpcPipeline {
         this.clock = clock;
     }
 
+    @Override
     public RpcResponse handle(RpcRequest request) {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         ResponseFormat errorFormat = ResponseFormat.JSON;
@@ -64,6 +65,7 @@ public final class RpcPipeline {
     }
 
     /** An answer for a request refused before the pipeline could read it (say, a body over the limit). */
+    @Override
     public RpcResponse reject(ApiException error, String host) {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         RpcRequest none = new RpcRequest("POST", "/", "", host == null ? java.util.Map.of()

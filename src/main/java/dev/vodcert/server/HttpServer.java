@@ -1,7 +1,7 @@
 package dev.vodcert.server;
 
 import dev.vodcert.protocol.GatewayErrors;
-import dev.vodcert.protocol.RpcPipeline;
+import dev.vodcert.protocol.RpcEndpoint;
 import dev.vodcert.protocol.RpcRequest;
 import dev.vodcert.protocol.RpcResponse;
 import io.javalin.Javalin;
@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
 public final class HttpServer implements AutoCloseable {
     private final Javalin app;
 
-    public HttpServer(Config config, RpcPipeline pipeline, BooleanSupplier ready) {
+    public HttpServer(Config config, RpcEndpoint pipeline, BooleanSupplier ready) {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -50,7 +50,7 @@ public final class HttpServer implements AutoCloseable {
         app.start(config.host(), config.port());
     }
 
-    private static void answer(Context ctx, RpcPipeline pipeline, int maxBody) throws IOException {
+    private static void answer(Context ctx, RpcEndpoint pipeline, int maxBody) throws IOException {
         HttpServletRequest req = ctx.req();
         byte[] body = readBody(req, maxBody);
         RpcResponse response;
