@@ -66,6 +66,10 @@ public final class LoadBench {
                     measure(service, baseline, domains);
                     report.fact("RSS MiB after load, " + domains + " domains", service.rssMiB());
                     report.fact("peak RSS MiB, " + domains + " domains", service.peakRssMiB());
+                    if (options.histogram()) {
+                        System.out.println(service.jcmd("GC.heap_info", 20));
+                        System.out.println(service.jcmd("GC.class_histogram", 25));
+                    }
                 }
             }
         } finally {

@@ -33,9 +33,9 @@ final class Report {
         runs.add(run);
         LoadResult r = run.result();
         out.printf("  %-8s domains=%-8d conns=%-4d round=%d  %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  "
-                        + "p99.9 %6.2f ms  max %7.2f ms  errors %d  server %.2f cores  generator %.2f cores (%.1f us/req)%n",
+                        + "p99.9 %6.2f ms  max %7.2f ms  errors %d  server %.2f cores (%.1f us/req)  generator %.2f cores (%.1f us/req)%n",
                 run.server(), run.domains(), run.connections(), run.round(), r.requestsPerSecond(), r.p50Millis(),
-                r.p99Millis(), r.p999Millis(), r.maxMillis(), r.errors(), run.serverCpuSeconds() / r.seconds(),
+                r.p99Millis(), r.p999Millis(), r.maxMillis(), r.errors(), run.serverCpuSeconds() / r.seconds(), run.serverCpuSeconds() * 1e6 / r.requests(),
                 r.generatorCores(), r.generatorMicrosPerRequest());
     }
 
@@ -48,8 +48,8 @@ final class Report {
     String summary() {
         StringBuilder s = new StringBuilder();
         s.append("| domains | conns | baseline req/s | vodcert req/s | ratio | p50 ms | p99 ms | p99.9 ms | errors "
-                + "| baseline p99 ms | server cores | generator cores | generator us/req |\n");
-        s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| baseline p99 ms | server cores | server CPU us/req | baseline CPU us/req | generator cores | generator us/req |\n");
+        s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, List<Run>> groups = new LinkedHashMap<>();
         for (Run run : runs) {
             groups.computeIfAbsent(run.domains() + "/" + run.connections(), k -> new ArrayList<>()).add(run);
@@ -63,12 +63,14 @@ final class Report {
                         ratios.add(v.result().requestsPerSecond() / b.result().requestsPerSecond()));
             }
             long errors = svc.stream().mapToLong(r -> r.result().errors()).sum();
-            s.append(String.format("| %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.2f | %.1f |%n",
+            s.append(String.format("| %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.1f | %.1f | %.2f | %.1f |%n",
                     group.get(0).domains(), group.get(0).connections(), median(base, r -> r.result().requestsPerSecond()),
                     median(svc, r -> r.result().requestsPerSecond()), median(ratios), median(svc, r -> r.result().p50Millis()),
                     median(svc, r -> r.result().p99Millis()), median(svc, r -> r.result().p999Millis()), errors,
                     median(base, r -> r.result().p99Millis()),
                     median(svc, r -> r.serverCpuSeconds() / r.result().seconds()),
+                    median(svc, r -> r.serverCpuSeconds() * 1e6 / r.result().requests()),
+                    median(base, r -> r.serverCpuSeconds() * 1e6 / r.result().requests()),
                     median(svc, r -> r.result().generatorCores()), median(svc, r -> r.result().generatorMicrosPerRequest())));
         }
         s.append("\n| fact | median | values |\n|---|---:|---|\n");

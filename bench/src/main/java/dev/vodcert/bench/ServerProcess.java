@@ -127,6 +127,14 @@ final class ServerProcess implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
     }
 
+    /** The first lines of a {@code jcmd} diagnostic command's output for this process. */
+    String jcmd(String command, int lines) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid()), command).redirectErrorStream(true).start();
+        String text = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return String.join("\n", text.lines().limit(lines).toList());
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
