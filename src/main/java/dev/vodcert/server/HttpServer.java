@@ -14,7 +14,10 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP listener (Javalin on Jetty): {@code /} goes to the RPC pipeline for GET and POST,
@@ -49,6 +52,49 @@ public final class HttpServer implements AutoCloseable {
             });
         });
         app.start(config.host(), config.port());
+    }
+
+    /**
+     * Starts a listener on its own thread, so that the caller can open the database meanwhile (the
+     * two take about as long, and the machine has more than one core).
+     */
+    static CompletableFuture<HttpServer> startInBackground(Config config, RpcEndpoint endpoint, BooleanSupplier ready) {
+        CompletableFuture<HttpServer> started = new CompletableFuture<>();
+        LoggerFactory.getILoggerFactory(); // logging set up once, here, not by two threads at the same time
+        Thread thread = new Thread(() -> {
+            try {
+                started.complete(new HttpServer(config, endpoint, ready));
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "vodcert-listener-start");
+        thread.setDaemon(true);
+        thread.start();
+        return started;
+    }
+
+    /** The listener once it has started; its failure to start is thrown as it was. */
+    static HttpServer started(CompletableFuture<HttpServer> listener) {
+        try {
+            return listener.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops the listener after it has started (the service failed to start in the meantime). */
+    static void closeWhenStarted(CompletableFuture<HttpServer> listener) {
+        try {
+            listener.join().close();
+        } catch (CompletionException ignored) {
+            // it never started: nothing to close
+        }
     }
 
     private static void answer(Context ctx, RpcEndpoint pipeline, int maxBody) throws IOException {

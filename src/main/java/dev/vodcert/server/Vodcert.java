@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** The whole application: database, services, the action table, the pipeline and the listener. */
 public final class Vodcert implements AutoCloseable {
@@ -38,7 +39,16 @@ public final class Vodcert implements AutoCloseable {
         createDataDir(config);
         byte[] masterKey = KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey());
         KeyCipher cipher = new KeyCipher(masterKey);
-        Database database = openDatabase(config);
+        ResponseRenderer renderer = new ResponseRenderer("vod");
+        StartingEndpoint endpoint = new StartingEndpoint(renderer);
+        CompletableFuture<HttpServer> listener = HttpServer.startInBackground(config, endpoint, endpoint::isOpen);
+        Database database;
+        try {
+            database = openDatabase(config);
+        } catch (RuntimeException e) {
+            HttpServer.closeWhenStarted(listener);
+            throw e;
+        }
         try {
             AccessKeys keys = new AccessKeys(new AccessKeyStore(database.jdbi()), cipher, clock);
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
@@ -48,13 +58,15 @@ public final class Vodcert implements AutoCloseable {
                     new CertificateIntake(cipher, clock, config.certRegion()));
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, new InMemoryNonceGuard(clock), clock, config.timestampWindow()),
-                    Throttle.NONE, new ResponseRenderer("vod"), Failures::translate, clock);
-            HttpServer http = new HttpServer(config, pipeline, () -> true);
-            return new Vodcert(database, http, keys);
+                    Throttle.NONE, renderer, Failures::translate, clock);
+            endpoint.open(pipeline);
+            return new Vodcert(database, HttpServer.started(listener), keys);
         } catch (IOException e) {
+            HttpServer.closeWhenStarted(listener);
             database.close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
+            HttpServer.closeWhenStarted(listener);
             database.close();
             throw e;
         }

@@ -51,6 +51,12 @@ public final class LoadBench {
             for (int domains : options.domains()) {
                 Path data = options.work().resolve("data-" + domains);
                 prepare(data, domains);
+                if (!options.timedQuery().isBlank()) {
+                    for (int i = 0; i < 3; i++) {
+                        report.fact("timed query ms, " + domains + " domains",
+                                TimedQuery.millis(data, options.timedQuery()));
+                    }
+                }
                 for (int i = 1; i < options.startups(); i++) {
                     try (ServerProcess s = startService(data, true)) {
                         report.fact("start-up s, " + domains + " domains", s.startupSeconds);
