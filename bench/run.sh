@@ -9,9 +9,13 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   mvn -q -B -DskipTests package
   mvn -q -B -f bench/pom.xml package
 fi
-CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+# run from a snapshot of the jar and the bench classes, so that a rebuild meanwhile cannot disturb a run
+SNAP=$(mktemp -d "$PWD/bench/target/run-XXXXXX")
+cp target/vodcert.jar "$SNAP/vodcert.jar"
+cp -r bench/target/classes "$SNAP/classes"
+CP="$SNAP/classes:$(sed "s#[^:]*/target/vodcert.jar#$SNAP/vodcert.jar#" bench/target/classpath.txt)"
 if [ "${1:-}" = jmh ]; then
   shift
   exec java -cp "$CP" org.openjdk.jmh.Main "$@"
 fi
-exec java -Xms1g -Xmx3g -cp "$CP" dev.vodcert.bench.LoadBench "$@"
+exec java -Xms1g -Xmx3g -cp "$CP" dev.vodcert.bench.LoadBench --jar "$SNAP/vodcert.jar" "$@"

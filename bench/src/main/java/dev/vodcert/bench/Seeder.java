@@ -46,7 +46,14 @@ final class Seeder {
     }
 
     static void seed(Path dataDir, int domains, String accessKeyId, String secret, PrintStream log) throws Exception {
-        Config config = Config.defaults(dataDir).withAccessKey(accessKeyId, secret);
+        seed(Config.defaults(dataDir).withAccessKey(accessKeyId, secret), domains, log);
+    }
+
+    /** Seeds the database the configuration names (by default the H2 file in its data folder). */
+    static void seed(Config config, int domains, PrintStream log) throws Exception {
+        Path dataDir = config.dataDir();
+        String accessKeyId = config.accessKeyId();
+        String secret = config.accessKeySecret();
         long t0 = System.nanoTime();
         try (Database db = Vodcert.openDatabase(config)) {
             KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(dataDir, null));

@@ -40,7 +40,8 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts the command and sends {@code probe}'s requests (a fresh one per try) until one gets a
-     * complete HTTP answer with one of the accepted statuses.
+     * complete HTTP answer with one of the accepted statuses; 503 (listening, still starting) and a
+     * refused connection mean "not yet".
      */
     static ServerProcess start(List<String> command, Map<String, String> env, Path log, int port,
                                Supplier<byte[]> probe, int... acceptedStatus) throws IOException, InterruptedException {
@@ -60,7 +61,7 @@ final class ServerProcess implements AutoCloseable {
                     return new ServerProcess(process, port, (System.nanoTime() - start) / 1e9);
                 }
             }
-            if (status > 0) {
+            if (status > 0 && status != 503) { // 503: listening, still starting
                 process.destroy();
                 throw new IllegalStateException("first answer had status " + status + "; see " + log);
             }
