@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,6 +27,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
     private static final byte[] NO_BODY = new byte[0];
+    /**
+     * Request threads: the work is CPU and an embedded database, so a few per core keep the cores
+     * busy; Javalin's default of 250 only adds switching and contention on a small machine. Requests
+     * beyond this wait in Jetty's queue, not in a thread.
+     */
+    static final int MAX_THREADS = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+    private static final int MIN_THREADS = 4;
     private final Javalin app;
 
     public HttpServer(Config config, RpcEndpoint pipeline, BooleanSupplier ready) {
@@ -34,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = config.maxBodyBytes();
+            c.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, 60_000);
             c.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(config.maxHeaderBytes());
                 http.setSendServerVersion(false);
