@@ -128,9 +128,8 @@ public final class Main implements Runnable {
         @Option(names = "--throttle", description = "off (default), preset (the real service's 30 requests per second per user"
                 + " and action) or RATE[/BURST] per AccessKey.", defaultValue = "off")
         String throttle;
-        @Option(names = "--max-active-requests", description = "Requests handled at once (default ${DEFAULT-VALUE}).",
-                defaultValue = "64")
-        int maxActiveRequests;
+        @Option(names = "--max-active-requests", description = "Requests handled at once (default 8 per core, at least 16).")
+        int maxActiveRequests = Limits.DEFAULT_ACTIVE_REQUESTS;
         @Option(names = "--max-queued-requests", description = "Requests that may wait; more get ServiceUnavailable"
                 + " (default ${DEFAULT-VALUE}).", defaultValue = "1024")
         int maxQueuedRequests;

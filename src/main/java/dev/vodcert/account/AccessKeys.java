@@ -22,20 +22,27 @@ public final class AccessKeys implements CredentialStore {
     private final AccessKeyStore store;
     private final KeyCipher cipher;
     private final Clock clock;
+    private final DecryptedSecrets secrets;
 
     public AccessKeys(AccessKeyStore store, KeyCipher cipher, Clock clock) {
         this.store = store;
         this.cipher = cipher;
         this.clock = clock;
+        this.secrets = new DecryptedSecrets(cipher);
     }
 
+    /**
+     * The key as stored now: every call reads its row (one indexed query), so a key disabled or
+     * deleted, on this node or another, is refused on the next request. Only the decryption of the
+     * secret is remembered, by its stored ciphertext (see {@link DecryptedSecrets}).
+     */
     @Override
     public Optional<Credential> find(String accessKeyId) {
         if (accessKeyId.length() > 64) {
             return Optional.empty();
         }
         return store.find(accessKeyId).map(row ->
-                new Credential(row.accessKeyId(), cipher.decrypt(row.secretEnc()), row.accountId(), row.enabled()));
+                new Credential(row.accessKeyId(), secrets.decrypt(row.secretEnc()), row.accountId(), row.enabled()));
     }
 
     /** A new random key for the account. */

@@ -10,15 +10,30 @@ import javax.crypto.spec.SecretKeySpec;
 /** The keyed hashes and digests both signature algorithms use, and their constant-time comparison. */
 final class Hmac {
     private static final HexFormat HEX = HexFormat.of();
+    /** One {@link Mac} per thread and algorithm: looking one up costs more than the hash of a request. */
+    private static final ThreadLocal<Mac> SHA1 = ThreadLocal.withInitial(() -> newMac("HmacSHA1"));
+    private static final ThreadLocal<Mac> SHA256 = ThreadLocal.withInitial(() -> newMac("HmacSHA256"));
 
     private Hmac() {
     }
 
     static byte[] hmac(String algorithm, String key, String data) {
+        Mac mac = switch (algorithm) {
+            case "HmacSHA1" -> SHA1.get();
+            case "HmacSHA256" -> SHA256.get();
+            default -> newMac(algorithm);
+        };
         try {
-            Mac mac = Mac.getInstance(algorithm);
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK refuses an " + algorithm + " key", e);
+        }
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac newMac(String algorithm) {
+        try {
+            return Mac.getInstance(algorithm);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JDK lacks " + algorithm, e);
         }

@@ -1,6 +1,7 @@
 package dev.vodcert.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -25,7 +26,14 @@ public final class ResponseRenderer {
         this.product = product;
     }
 
+    /** A JSON answer: {@code RequestId}, then the model's own properties, written in one pass. */
+    private record Envelope(String requestId, @JsonUnwrapped Object model) {
+    }
+
     public RpcResponse success(String action, String requestId, Object model, ResponseFormat format) {
+        if (format == ResponseFormat.JSON) {
+            return new RpcResponse(200, format.contentType(), json(new Envelope(requestId, model)));
+        }
         ObjectNode root = mapper.createObjectNode();
         root.put("RequestId", requestId);
         if (model != null) {
@@ -49,8 +57,12 @@ public final class ResponseRenderer {
         if (format == ResponseFormat.XML) {
             return XmlWriter.write(xmlRoot, root, "Recommend");
         }
+        return json(root);
+    }
+
+    private byte[] json(Object value) {
         try {
-            return mapper.writeValueAsBytes(root);
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("JSON rendering failed", e);
         }

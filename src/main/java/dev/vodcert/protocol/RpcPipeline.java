@@ -3,6 +3,7 @@ package dev.vodcert.protocol;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * the failure translator (which knows, say, that a database outage is a {@code ServiceUnavailable})
  * and are never shown to the caller as they are.
  */
-public final class RpcPipeline {
+public final class RpcPipeline implements RpcEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RpcPipeline.class);
 
     private final ActionTable actions;
@@ -34,8 +35,9 @@ public final class RpcPipeline {
         this.clock = clock;
     }
 
+    @Override
     public RpcResponse handle(RpcRequest request) {
-        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String requestId = newRequestId();
         ResponseFormat errorFormat = ResponseFormat.JSON;
         String action = null;
         try {
@@ -64,11 +66,23 @@ public final class RpcPipeline {
     }
 
     /** An answer for a request refused before the pipeline could read it (say, a body over the limit). */
+    @Override
     public RpcResponse reject(ApiException error, String host) {
-        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String requestId = newRequestId();
         RpcRequest none = new RpcRequest("POST", "/", "", host == null ? java.util.Map.of()
                 : java.util.Map.of("host", host), new byte[0], "");
         return renderer.error(error, requestId, none.hostWithoutPort(), ResponseFormat.JSON);
+    }
+
+    /**
+     * A version-4 UUID in upper case, from {@link ThreadLocalRandom}: a request id needs to be unique,
+     * not unguessable, and {@code UUID.randomUUID()} would make every request wait on one SecureRandom.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString().toUpperCase(Locale.ROOT);
     }
 
     private static void checkMethod(RpcRequest request) {

@@ -1,6 +1,8 @@
 package dev.vodcert.protocol;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,6 +15,8 @@ public final class Timestamps {
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final int PLAIN_LENGTH = "yyyy-MM-ddTHH:mm:ssZ".length();
+
     private Timestamps() {
     }
 
@@ -20,12 +24,54 @@ public final class Timestamps {
         if (text.length() > 40 || text.isEmpty() || !text.endsWith("Z")) {
             throw GatewayErrors.INVALID_TIMESTAMP_FORMAT.exception();
         }
+        Instant plain = text.length() == PLAIN_LENGTH ? parsePlain(text) : null;
+        if (plain != null) {
+            return plain;
+        }
         try {
             return DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
         } catch (DateTimeParseException e) {
             throw GatewayErrors.INVALID_TIMESTAMP_FORMAT.exception(GatewayErrors.INVALID_TIMESTAMP_FORMAT.message()
                     + " Use UTC in the form yyyy-MM-ddTHH:mm:ssZ.");
         }
+    }
+
+    /**
+     * The common form {@code yyyy-MM-ddTHH:mm:ssZ} read directly, several times faster than the
+     * general ISO parser; null for anything else (a fraction, an impossible date), which the
+     * general parser then accepts or refuses as before.
+     */
+    private static Instant parsePlain(String t) {
+        if (t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     public static String format(Instant instant) {

@@ -1,7 +1,7 @@
 package dev.vodcert.server;
 
 import dev.vodcert.protocol.GatewayErrors;
-import dev.vodcert.protocol.RpcPipeline;
+import dev.vodcert.protocol.RpcEndpoint;
 import dev.vodcert.protocol.RpcRequest;
 import dev.vodcert.protocol.RpcResponse;
 import io.javalin.Javalin;
@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +33,21 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** Marks a request the pipeline answered, so that its own 404s are not taken for unrouted ones. */
     private static final String ANSWERED = "vodcert.answered";
+    private static final byte[] NO_BODY = new byte[0];
+    /**
+     * Threads Jetty keeps besides the ones that run requests (selectors, acceptor, the queue's
+     * resumptions). The work is CPU and a database, so threads beyond the active-request limit
+     * ({@link Limits#maxActiveRequests()}) only add switching: Javalin's default of 250 does not.
+     */
+    static final int SPARE_THREADS = 8;
+    private static final int MIN_THREADS = 4;
     private final Javalin app;
 
-    public HttpServer(Config config, RpcPipeline pipeline, BooleanSupplier ready) {
+    public HttpServer(Config config, RpcEndpoint pipeline, BooleanSupplier ready) {
         this(config, Limits.defaults(), pipeline, ready);
     }
 
-    public HttpServer(Config config, Limits limits, RpcPipeline pipeline, BooleanSupplier ready) {
+    public HttpServer(Config config, Limits limits, RpcEndpoint pipeline, BooleanSupplier ready) {
         TlsKeystore tls = config.tlsKeystore() == null ? null
                 : TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
         this.app = Javalin.create(c -> {
@@ -46,6 +55,7 @@ public final class HttpServer implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = config.maxBodyBytes();
+            c.jetty.threadPool = new QueuedThreadPool(limits.maxActiveRequests() + SPARE_THREADS, MIN_THREADS, 60_000);
             c.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(config.maxHeaderBytes());
                 http.setSendServerVersion(false);
@@ -72,7 +82,7 @@ public final class HttpServer implements AutoCloseable {
         app.start(config.host(), config.port());
     }
 
-    private static void answer(Context ctx, RpcPipeline pipeline, int maxBody) throws IOException {
+    private static void answer(Context ctx, RpcEndpoint pipeline, int maxBody) throws IOException {
         HttpServletRequest req = ctx.req();
         byte[] body;
         try {
@@ -99,14 +109,16 @@ public final class HttpServer implements AutoCloseable {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(response.status());
         ctx.res().setContentType(response.contentType());
-        ctx.result(response.body());
+        ctx.res().setContentLength(response.body().length);
+        // written at once: Javalin's ctx.result() would copy it through a new 8 KiB buffer per answer
+        ctx.res().getOutputStream().write(response.body());
     }
 
     /**
      * What no route takes: another method on {@code /} ({@code UnsupportedHTTPMethod}, 403, as the
      * pipeline answers PUT), or another path ({@code InvalidAction.NotFound}, 404), in the envelope.
      */
-    private static void unrouted(Context ctx, RpcPipeline pipeline) {
+    private static void unrouted(Context ctx, RpcEndpoint pipeline) {
         if (ctx.attribute(ANSWERED) != null) {
             return;
         }
@@ -122,7 +134,7 @@ public final class HttpServer implements AutoCloseable {
      * A {@link java.lang.Error} escaping a request (a stack overflow, say) still gets the envelope,
      * {@code InternalError} without details; it is logged by its type only.
      */
-    private static void failed(HttpServletResponse res, RpcPipeline pipeline, Error error) {
+    private static void failed(HttpServletResponse res, RpcEndpoint pipeline, Error error) {
         LOG.error("Request failed with {}", error.getClass().getName());
         RpcResponse response = pipeline.reject(GatewayErrors.INTERNAL_ERROR.exception(), null);
         try {
@@ -135,12 +147,24 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** The body, or null when it is larger than the limit. */
+    /**
+     * The body, or null when it is larger than the limit. A declared length is read into an array of
+     * that size; only a chunked body is read through a growing buffer.
+     */
     private static byte[] readBody(HttpServletRequest req, int maxBody) throws IOException {
-        if (req.getContentLengthLong() > maxBody) {
+        long declared = req.getContentLengthLong();
+        if (declared > maxBody) {
             return null;
         }
+        if (declared == 0 || (declared < 0 && req.getHeader("Transfer-Encoding") == null)) {
+            return NO_BODY; // HTTP/1.1: a request with neither length nor chunks has no body
+        }
         try (InputStream in = req.getInputStream()) {
+            if (declared > 0) {
+                byte[] bytes = new byte[(int) declared];
+                int read = in.readNBytes(bytes, 0, bytes.length);
+                return read == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, read);
+            }
             byte[] bytes = in.readNBytes(maxBody + 1);
             return bytes.length > maxBody ? null : bytes;
         }

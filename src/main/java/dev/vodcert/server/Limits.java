@@ -26,8 +26,14 @@ public record Limits(String throttle, int maxActiveRequests, int maxQueuedReques
     /** Requests per second per user and action in the real service's documented limits (DescribeVodDomainDetail, SetVodDomainSSLCertificate). */
     public static final int PRESET_RATE = 30;
 
+    /**
+     * Requests handled at once by default: 8 per core, at least 16. The work is CPU and a database,
+     * so more only adds switching (the listener keeps this many request threads, see HttpServer).
+     */
+    public static final int DEFAULT_ACTIVE_REQUESTS = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+
     public static Limits defaults() {
-        return new Limits(OFF, 64, 1024, Duration.ofSeconds(2));
+        return new Limits(OFF, DEFAULT_ACTIVE_REQUESTS, 1024, Duration.ofSeconds(2));
     }
 
     public Limits withThrottle(String newThrottle) {

@@ -85,7 +85,16 @@ public final class Vodcert implements AutoCloseable {
             TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
         }
         createDataDir(config);
-        Database database = openDatabase(config);
+        ResponseRenderer renderer = new ResponseRenderer("vod");
+        StartingEndpoint endpoint = new StartingEndpoint(renderer);
+        ListenerStart listener = ListenerStart.begin(config, limits, endpoint, endpoint::isReady);
+        Database database;
+        try {
+            database = openDatabase(config);
+        } catch (RuntimeException e) {
+            listener.abandon();
+            throw e;
+        }
         Housekeeping housekeeping = new Housekeeping(database::isReachable);
         AcmeWiring acme = null;
         IssuanceRuntime issuance = null;
@@ -119,16 +128,20 @@ public final class Vodcert implements AutoCloseable {
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
                             config.timestampWindow()),
-                    limits.throttle(clock), new ResponseRenderer("vod"), Failures::translate, clock);
-            HttpServer http = new HttpServer(config, limits, pipeline, database::isReachable);
+                    limits.throttle(clock), renderer, Failures::translate, clock);
+            HttpServer http = listener.listener();
+            endpoint.open(pipeline, database::isReachable);
             return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
         } catch (IOException e) {
+            listener.abandon();
             closeAll(acme, issuance, housekeeping, database);
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
-            database.close();
+            listener.abandon();
+            closeAll(acme, issuance, housekeeping, database);
             throw new IllegalStateException("Cannot read the database", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            listener.abandon();
             closeAll(acme, issuance, housekeeping, database);
             throw e;
         }

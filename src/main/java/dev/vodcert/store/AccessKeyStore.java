@@ -67,13 +67,12 @@ public final class AccessKeyStore {
                 .bind("enabled", row.enabled()).bind("at", row.createdAt()).execute());
     }
 
+    /** Runs on every signed request: plain JDBC (see {@link PlainQuery}). */
     public Optional<Row> find(String accessKeyId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT access_key_id, account_id, secret_enc, enabled, created_at "
-                        + "FROM access_key WHERE access_key_id = :id")
-                .bind("id", accessKeyId)
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getLong(5)))
-                .findOne());
+        return PlainQuery.findOne(jdbi, "SELECT access_key_id, account_id, secret_enc, enabled, created_at "
+                        + "FROM access_key WHERE access_key_id = ?",
+                statement -> statement.setString(1, accessKeyId),
+                rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5)));
     }
 
     public List<Row> list() {

@@ -57,26 +57,38 @@ public final class DomainStore {
                 .bind("name", domainName).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
     }
 
-    /** The domain with its certificate (null when it has none), in one query. */
+    /**
+     * The domain with its certificate (null when it has none), in one query. Runs on every
+     * {@code DescribeVodDomainCertificateInfo}: plain JDBC, columns read by position (see {@link PlainQuery}).
+     */
     public Optional<WithCertificate> findWithCertificate(long accountId, String domainName) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT d.id, d.account_id, d.domain_name, d.cname, d.domain_status, "
+        return PlainQuery.findOne(jdbi, "SELECT d.id, d.account_id, d.domain_name, d.cname, d.domain_status, "
                         + "d.scope, d.sources, d.check_url, d.top_level_domain, d.description, d.ssl_protocol, "
                         + "d.cert_id, d.cert_domain_name, d.cname_status, d.gmt_created, d.gmt_modified, "
-                        + "c.id AS c_id, c.account_id AS c_account_id, c.cert_type, c.cert_name, c.cert_region, "
+                        + "c.id, c.account_id, c.cert_type, c.cert_name, c.cert_region, "
                         + "c.certificate_pem, c.private_key_enc, c.common_name, c.issuer_org, c.fingerprint, "
                         + "c.not_before, c.not_after, c.created_at, c.updated_at, f.status AS free_status "
                         + "FROM vod_domain d LEFT JOIN certificate c ON c.id = d.cert_id "
                         + "LEFT JOIN free_certificate f ON f.domain_id = d.id "
-                        + "WHERE d.domain_name = :name AND d.account_id = :account")
-                .bind("name", domainName).bind("account", accountId)
-                .map((rs, ctx) -> new WithCertificate(map(rs), rs.getObject("c_id") == null ? null
-                        : new StoredCertificate(rs.getLong("c_id"), rs.getLong("c_account_id"),
-                        rs.getString("cert_type"), rs.getString("cert_name"), rs.getString("cert_region"),
-                        rs.getString("certificate_pem"), rs.getString("private_key_enc"), rs.getString("common_name"),
-                        rs.getString("issuer_org"), rs.getString("fingerprint"), rs.getLong("not_before"),
-                        rs.getLong("not_after"), rs.getLong("created_at"), rs.getLong("updated_at")),
-                        rs.getString("free_status")))
-                .findOne());
+                        + "WHERE d.domain_name = ? AND d.account_id = ?",
+                statement -> {
+                    statement.setString(1, domainName);
+                    statement.setLong(2, accountId);
+                },
+                rs -> new WithCertificate(new VodDomain(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), nullableLong(rs, 12), rs.getString(13),
+                        rs.getString(14), rs.getLong(15), rs.getLong(16)),
+                        nullableLong(rs, 17) == null ? null : new StoredCertificate(rs.getLong(17), rs.getLong(18),
+                                rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22),
+                                rs.getString(23), rs.getString(24), rs.getString(25), rs.getString(26),
+                                rs.getLong(27), rs.getLong(28), rs.getLong(29), rs.getLong(30)),
+                        rs.getString(31)));
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     public long countByAccount(long accountId) {

@@ -21,7 +21,7 @@ class LimitsTest {
         Limits limits = Limits.defaults().validate();
         assertThat(limits.throttle()).isEqualTo("off");
         assertThat(limits.throttle(clock)).isSameAs(Throttle.NONE);
-        assertThat(limits.maxActiveRequests()).isEqualTo(64);
+        assertThat(limits.maxActiveRequests()).isEqualTo(Math.max(16, 8 * Runtime.getRuntime().availableProcessors()));
         assertThat(limits.maxQueuedRequests()).isEqualTo(1024);
         assertThat(limits.maxQueueWait()).isEqualTo(Duration.ofSeconds(2));
     }

@@ -1,0 +1,75 @@
+package dev.vodcert.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load benchmark's settings, from {@code --name value} arguments; every default is here.
+ *
+ * @param jar          the service's jar, started with {@code java -jar}
+ * @param work         where data folders, logs and the results file go
+ * @param domains      stored-domain counts to measure, one server (and data folder) each
+ * @param connections  concurrency levels, each measured every round
+ * @param rounds       rounds per domain count; the report gives medians over them
+ * @param requests     requests per measured run
+ * @param warmup       requests sent to each fresh server before measuring (64 connections)
+ * @param existing     share of requests that name a stored domain; the rest name unknown ones
+ * @param threads      load generator threads
+ * @param startups     how many times each start-up time is measured
+ * @param jvmOptions   extra JVM options for the service (e.g. a flight recording)
+ * @param reseed       seed data folders again even when a seeded one exists
+ * @param histogram    print the service's heap summary and largest classes after the load (jcmd)
+ * @param timedQuery   SQL run against each seeded database before the service starts, its time
+ *                     reported (median of 3); for scans such as the renewal scan
+ */
+record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> connections, int rounds,
+                    int requests, int warmup, double existing, int threads, int startups,
+                    List<String> jvmOptions, boolean reseed, boolean histogram, String timedQuery) {
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("jar", "target/vodcert.jar");
+        o.put("work", "bench/target/work");
+        o.put("domains", "1000");
+        o.put("connections", "8,64,256");
+        o.put("rounds", "3");
+        o.put("requests", "100000");
+        o.put("warmup", "100000");
+        o.put("existing", "0.9");
+        o.put("threads", "1");
+        o.put("startups", "3");
+        o.put("jvm-options", "");
+        o.put("reseed", "false");
+        o.put("histogram", "false");
+        o.put("timed-query", "");
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
+            if (!o.containsKey(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown option or missing value: " + args[i]
+                        + "; options: " + o.keySet());
+            }
+            o.put(name, args[++i]);
+        }
+        return new BenchOptions(Path.of(o.get("jar")), Path.of(o.get("work")), ints(o.get("domains")),
+                ints(o.get("connections")), Integer.parseInt(o.get("rounds")), Integer.parseInt(o.get("requests")),
+                Integer.parseInt(o.get("warmup")), Double.parseDouble(o.get("existing")),
+                Integer.parseInt(o.get("threads")), Integer.parseInt(o.get("startups")),
+                o.get("jvm-options").isBlank() ? List.of() : Arrays.asList(o.get("jvm-options").trim().split("\\s+")),
+                Boolean.parseBoolean(o.get("reseed")), Boolean.parseBoolean(o.get("histogram")),
+                o.get("timed-query"));
+    }
+
+    private static List<Integer> ints(String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim().toLowerCase();
+            int scale = p.endsWith("m") ? 1_000_000 : p.endsWith("k") ? 1_000 : 1;
+            out.add(Integer.parseInt(scale == 1 ? p : p.substring(0, p.length() - 1)) * scale);
+        }
+        return out;
+    }
+}

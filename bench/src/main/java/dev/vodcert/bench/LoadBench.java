@@ -1,0 +1,176 @@
+package dev.vodcert.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The load benchmark: for each stored-domain count, a data folder seeded before the start, the real
+ * service started with {@code java -jar ... serve} (its start-up timed to the first signed answer),
+ * then rounds in which the baseline and the service each take the same pre-signed
+ * {@code DescribeVodDomainCertificateInfo} requests at every concurrency. Prints every run, then
+ * medians, ratios to the baseline, start-up times and resident memory. See bench/README.md.
+ */
+public final class LoadBench {
+    static final String KEY_ID = "LTAIbenchmark0000000";
+    static final String KEY_SECRET = "bench-secret-local-only-000000";
+
+    private final BenchOptions options;
+    private final Report report = new Report(System.out);
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private long seed = 1;
+
+    private LoadBench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        System.out.println(Machine.describe());
+        System.out.println("options: " + options);
+        new LoadBench(options).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(options.work());
+        for (int i = 1; i <= options.startups(); i++) {
+            Path empty = options.work().resolve("empty");
+            delete(empty);
+            try (ServerProcess s = startService(empty, false)) {
+                report.fact("start-up s, empty data folder", s.startupSeconds);
+            }
+        }
+        ServerProcess baseline = null;
+        try {
+            for (int domains : options.domains()) {
+                Path data = options.work().resolve("data-" + domains);
+                prepare(data, domains);
+                if (!options.timedQuery().isBlank()) {
+                    for (int i = 0; i < 3; i++) {
+                        report.fact("timed query ms, " + domains + " domains",
+                                TimedQuery.millis(data, options.timedQuery()));
+                    }
+                }
+                for (int i = 1; i < options.startups(); i++) {
+                    try (ServerProcess s = startService(data, true)) {
+                        report.fact("start-up s, " + domains + " domains", s.startupSeconds);
+                    }
+                }
+                try (ServerProcess service = startService(data, true)) {
+                    report.fact("start-up s, " + domains + " domains", service.startupSeconds);
+                    if (baseline == null) {
+                        baseline = startBaseline(meanAnswerBytes(service.port, domains));
+                        warm(baseline, domains);
+                    }
+                    warm(service, domains);
+                    measure(service, baseline, domains);
+                    report.fact("RSS MiB after load, " + domains + " domains", service.rssMiB());
+                    report.fact("peak RSS MiB, " + domains + " domains", service.peakRssMiB());
+                    if (options.histogram()) {
+                        System.out.println(service.jcmd("GC.heap_info", 20));
+                        System.out.println(service.jcmd("GC.class_histogram", 25));
+                    }
+                }
+            }
+        } finally {
+            if (baseline != null) {
+                baseline.close();
+            }
+        }
+        String summary = report.summary();
+        System.out.println();
+        System.out.println(summary);
+        Path file = options.work().resolve("results-" + runId + ".md");
+        report.write(file);
+        System.out.println("written to " + file);
+    }
+
+    private void measure(ServerProcess service, ServerProcess baseline, int domains) throws Exception {
+        for (int round = 1; round <= options.rounds(); round++) {
+            for (int connections : options.connections()) {
+                report.add(load("baseline", baseline, domains, connections, round, true));
+                report.add(load("vodcert", service, domains, connections, round, false));
+            }
+        }
+    }
+
+    private Report.Run load(String name, ServerProcess server, int domains, int connections, int round,
+                            boolean allOk) throws Exception {
+        long workSeed = seed++;
+        Workload work = new Presigner(KEY_ID, KEY_SECRET, server.port, runId + "r" + workSeed)
+                .sign(options.requests(), domains, options.existing(), workSeed, Instant.now());
+        System.gc();
+        double cpu = server.cpuSeconds();
+        LoadResult result = new LoadGenerator(server.port, connections, options.threads())
+                .run(allOk ? work.allOk() : work);
+        return new Report.Run(domains, connections, round, name, result, server.cpuSeconds() - cpu);
+    }
+
+    private void warm(ServerProcess server, int domains) throws Exception {
+        long workSeed = seed++;
+        Workload work = new Presigner(KEY_ID, KEY_SECRET, server.port, runId + "w" + workSeed)
+                .sign(options.warmup(), domains, options.existing(), workSeed, Instant.now());
+        new LoadGenerator(server.port, 64, options.threads()).run(work);
+    }
+
+    private void prepare(Path data, int domains) throws Exception {
+        Path marker = data.resolve("seeded");
+        if (Files.exists(marker) && !options.reseed()) {
+            return;
+        }
+        delete(data);
+        Seeder.seed(data, domains, KEY_ID, KEY_SECRET, System.out);
+        Files.writeString(marker, Integer.toString(domains));
+    }
+
+    private ServerProcess startService(Path data, boolean seeded) throws IOException, InterruptedException {
+        int port = ServerProcess.freePort();
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(options.jvmOptions());
+        command.addAll(List.of("-jar", options.jar().toString(), "serve", "--port", Integer.toString(port),
+                "--data", data.toString()));
+        Presigner probe = new Presigner(KEY_ID, KEY_SECRET, port, runId + "p" + port);
+        String name = seeded ? Seeder.domainName(1) : Seeder.unknownName(1);
+        return ServerProcess.start(command, Map.of("VODCERT_ACCESS_KEY_ID", KEY_ID,
+                        "VODCERT_ACCESS_KEY_SECRET", KEY_SECRET), options.work().resolve("vodcert.log"), port,
+                () -> probe.request(name, dev.vodcert.protocol.Timestamps.format(Instant.now())), seeded ? 200 : 404);
+    }
+
+    private ServerProcess startBaseline(int bodyBytes) throws IOException, InterruptedException {
+        int port = ServerProcess.freePort();
+        List<String> command = List.of("java", "-cp", System.getProperty("java.class.path"),
+                Baseline.class.getName(), Integer.toString(port), Integer.toString(bodyBytes));
+        Presigner probe = new Presigner(KEY_ID, KEY_SECRET, port, runId + "b");
+        System.out.println("baseline answers " + bodyBytes + " bytes");
+        return ServerProcess.start(command, Map.of(), options.work().resolve("baseline.log"), port,
+                () -> probe.request(Seeder.domainName(0), "2020-01-01T00:00:00Z"), 200);
+    }
+
+    /** The mean body size of the service's answers for this mix: with a certificate, without, unknown. */
+    private int meanAnswerBytes(int port, int domains) throws IOException {
+        Presigner p = new Presigner(KEY_ID, KEY_SECRET, port, runId + "m");
+        String now = dev.vodcert.protocol.Timestamps.format(Instant.now());
+        int withCert = ServerProcess.exchange(port, p.request(Seeder.domainName(domains > 1 ? 1 : 0), now))[1];
+        int without = ServerProcess.exchange(port, p.request(Seeder.domainName(0), now))[1];
+        int unknown = ServerProcess.exchange(port, p.request(Seeder.unknownName(7), now))[1];
+        double known = options.existing();
+        return (int) Math.round(known * (withCert + without) / 2 + (1 - known) * unknown);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

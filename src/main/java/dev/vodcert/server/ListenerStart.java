@@ -1,0 +1,58 @@
+package dev.vodcert.server;
+
+import dev.vodcert.protocol.RpcEndpoint;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the API listener on its own thread, so that the database opens meanwhile (the two take
+ * about as long, and the machine has more than one core). Until the service is open the listener
+ * answers through a {@link StartingEndpoint}: {@code ServiceUnavailable}, and {@code /ready} 503.
+ */
+final class ListenerStart {
+    private final CompletableFuture<HttpServer> started = new CompletableFuture<>();
+
+    private ListenerStart() {
+    }
+
+    static ListenerStart begin(Config config, Limits limits, RpcEndpoint endpoint, BooleanSupplier ready) {
+        ListenerStart start = new ListenerStart();
+        LoggerFactory.getILoggerFactory(); // logging set up once, here, not by two threads at the same time
+        Thread thread = new Thread(() -> {
+            try {
+                start.started.complete(new HttpServer(config, limits, endpoint, ready));
+            } catch (Throwable e) {
+                start.started.completeExceptionally(e);
+            }
+        }, "vodcert-listener-start");
+        thread.setDaemon(true);
+        thread.start();
+        return start;
+    }
+
+    /** The listener once it has started; its failure to start is thrown as it was. */
+    HttpServer listener() {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops the listener once it has started (the service failed to start in the meantime). */
+    void abandon() {
+        try {
+            started.join().close();
+        } catch (CompletionException ignored) {
+            // it never started: nothing to close
+        }
+    }
+}
