@@ -28,9 +28,8 @@ public final class StoreLookupBench {
         String url = dev.vodcert.store.Database.h2Url(data) + suffix;
         if (!Files.exists(data.resolve("seeded"))) {
             Config d = Config.defaults(data);
-            Seeder.seed(new Config(d.host(), d.port(), data, url, null, null, d.dbPoolSize(), null,
-                    LoadBench.KEY_ID, LoadBench.KEY_SECRET, d.cnameSuffix(), d.certRegion(), d.timestampWindow(),
-                    d.domainLimit(), d.maxBodyBytes(), d.maxHeaderBytes()), domains, System.out);
+            Seeder.seed(d.withDatabase(url, null, null, d.dbPoolSize())
+                    .withAccessKey(LoadBench.KEY_ID, LoadBench.KEY_SECRET), domains, System.out);
             Files.writeString(data.resolve("seeded"), Integer.toString(domains));
         }
         try (Database db = Database.open(url, null, null, 2)) {
