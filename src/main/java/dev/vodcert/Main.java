@@ -179,7 +179,7 @@ public final class Main implements Runnable {
         StoreOptions store = new StoreOptions();
 
         @Override
-        public Integer call() throws SQLException {
+        public Integer call() throws SQLException, java.io.IOException {
             Config config = store.config();
             try (Database db = Vodcert.openDatabase(config)) {
                 MasterKeyRotation.Result result = MasterKeyRotation.rotate(config, db, config.masterKey(),

@@ -40,7 +40,7 @@ class MainStartupTest {
     private Run serve(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.vodcert.Main", "serve",
-                "--port", "0", "--data", dir.resolve("data").toString()));
+                "--port", "0", "--admin-port", "0", "--data", dir.resolve("data").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());

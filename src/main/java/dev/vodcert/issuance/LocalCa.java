@@ -35,10 +35,19 @@ public record LocalCa(X509Certificate certificate, PrivateKey privateKey) {
     static final String CERT_FILE = "ca.pem";
     static final String KEY_FILE = "ca-key.enc";
 
+    /** The key re-encrypted under a new master key by a rotation that has not been promoted yet. */
+    static final String ROTATED_KEY_FILE = "ca-key.enc.new";
+
+    /** Where a node keeps its local CA. */
+    public static Path folder(Path dataDir) {
+        return dataDir.resolve("local-ca");
+    }
+
     public static LocalCa loadOrCreate(Path folder, KeyCipher cipher, Clock clock) {
         try {
             Path cert = folder.resolve(CERT_FILE);
             Path key = folder.resolve(KEY_FILE);
+            settleRotation(folder, cipher);
             if (!Files.exists(cert)) {
                 create(folder, cipher, clock);
             }
@@ -65,6 +74,43 @@ public record LocalCa(X509Certificate certificate, PrivateKey privateKey) {
                 });
         write(folder.resolve(KEY_FILE), cipher.encrypt(X509Signing.pem(pair.getPrivate())) + "\n");
         write(folder.resolve(CERT_FILE), X509Signing.pem(certificate));
+    }
+
+    /**
+     * A master-key rotation's first step: the CA key re-encrypted under {@code fresh}, written beside
+     * the current one ({@value #ROTATED_KEY_FILE}). Nothing happens when this node has no local CA.
+     */
+    public static void writeRotated(Path folder, KeyCipher old, KeyCipher fresh) throws IOException {
+        Path key = folder.resolve(KEY_FILE);
+        if (Files.exists(key)) {
+            String plain = old.decrypt(Files.readString(key, StandardCharsets.US_ASCII).strip());
+            write(folder.resolve(ROTATED_KEY_FILE), fresh.encrypt(plain) + "\n");
+        }
+    }
+
+    /** A rotation's last step, once the database committed: the re-encrypted key takes the current one's place. */
+    public static void promoteRotated(Path folder) throws IOException {
+        Path rotated = folder.resolve(ROTATED_KEY_FILE);
+        if (Files.exists(rotated)) {
+            Files.move(rotated, folder.resolve(KEY_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * After a rotation a crash cut short: the re-encrypted key is kept when the master key in use
+     * opens it (the rotation went through), dropped otherwise.
+     */
+    private static void settleRotation(Path folder, KeyCipher cipher) throws IOException {
+        Path rotated = folder.resolve(ROTATED_KEY_FILE);
+        if (!Files.exists(rotated)) {
+            return;
+        }
+        if (cipher.opens(Files.readString(rotated, StandardCharsets.US_ASCII).strip())) {
+            promoteRotated(folder);
+        } else {
+            Files.delete(rotated);
+        }
     }
 
     /** Writes through an owner-only temporary file moved into place, so a file is never seen half-written. */

@@ -41,7 +41,7 @@ public final class LocalCaIssuer implements Issuer {
 
     /** The local CA of {@code dataDir/local-ca}, created on first use. */
     public static LocalCaIssuer inDataFolder(Path dataDir, KeyCipher cipher, Clock clock) {
-        return new LocalCaIssuer(LocalCa.loadOrCreate(dataDir.resolve("local-ca"), cipher, clock), clock,
+        return new LocalCaIssuer(LocalCa.loadOrCreate(LocalCa.folder(dataDir), cipher, clock), clock,
                 Duration.ofDays(VALIDITY_DAYS));
     }
 

@@ -2,8 +2,10 @@ package dev.vodcert.server;
 
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.certificate.MasterKeyFile;
+import dev.vodcert.issuance.LocalCa;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.EncryptedColumns;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Base64;
@@ -14,7 +16,8 @@ import java.util.Optional;
  * re-encrypts every stored secret (every {@code *_enc} column, see {@link EncryptedColumns}) from
  * the old key to the new one in a single database transaction. With the key in the data folder,
  * the new key is first written to {@code master.key.new} and moved over {@code master.key} only
- * after the transaction committed; a start that finds {@code master.key.new} keeps whichever key
+ * after the transaction committed (the local CA's key file goes the same way, see
+ * {@link LocalCa#writeRotated}); a start that finds {@code master.key.new} keeps whichever key
  * opens the stored secrets ({@link #recover}). With the key in {@code VODCERT_MASTER_KEY}, the new
  * key comes from {@code VODCERT_NEW_MASTER_KEY} and the operator moves it into place. The service
  * must be stopped meanwhile (on PostgreSQL: every node).
@@ -37,7 +40,7 @@ public final class MasterKeyRotation {
      *     key, otherwise null for a random one
      */
     public static Result rotate(Config config, Database database, String configuredKey, String configuredNewKey)
-            throws SQLException {
+            throws SQLException, IOException {
         Path dataDir = config.dataDir();
         recover(dataDir, configuredKey, database);
         KeyCipher old = new KeyCipher(KeyCipher.loadOrCreateMasterKey(dataDir, configuredKey));
@@ -52,7 +55,10 @@ public final class MasterKeyRotation {
             MasterKeyFile.writePending(dataDir, next);
         }
         KeyCipher fresh = new KeyCipher(next);
+        Path localCa = LocalCa.folder(dataDir);
+        LocalCa.writeRotated(localCa, old, fresh);
         int count = EncryptedColumns.rewrite(database.jdbi(), stored -> fresh.encrypt(old.decrypt(stored)));
+        LocalCa.promoteRotated(localCa);
         if (!inEnvironment) {
             MasterKeyFile.promotePending(dataDir);
         }
@@ -82,7 +88,7 @@ public final class MasterKeyRotation {
         if (sample.isPresent() && !cipher.opens(sample.get())) {
             throw new IllegalStateException("The master key does not open the secrets stored in the database;"
                     + " start with the key they were stored under (master.key in the data folder, or "
-                    + "VODCERT_MASTER_KEY)");
+                    + "VODCERT_MASTER_KEY; every node on one database needs the same key)");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vodcert.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vodcert.server.AdminConfig;
 import dev.vodcert.account.FirstKey;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.Vodcert;
@@ -79,7 +80,7 @@ class SecretsAtRestTest extends ApiTestBase {
     @Test
     void dataFolderAndEveryFileInItAreOwnerOnlyFromTheFirstStart() throws Exception {
         Path data = temp.resolve("fresh/data");
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0), Clock.systemUTC(),
+        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true))) {
             assertOwnerOnly(data);
             assertThat(data.resolve("vodcert.mv.db")).exists();
@@ -92,7 +93,7 @@ class SecretsAtRestTest extends ApiTestBase {
     @Test
     void aLaterStartRepairsPermissionsOfAnOlderInstallation() throws Exception {
         Path data = temp.resolve("old");
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAccessKey("id1", "secret-one-1"),
+        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)).withAccessKey("id1", "secret-one-1"),
                 Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true))) {
             assertThat(app.port()).isPositive();
         }
@@ -102,7 +103,7 @@ class SecretsAtRestTest extends ApiTestBase {
                 Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
             }
         }
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0), Clock.systemUTC(),
+        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true))) {
             assertOwnerOnly(data);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.vodcert.Main;
 import dev.vodcert.certificate.KeyCipher;
+import dev.vodcert.issuance.LocalCa;
 import dev.vodcert.certificate.MasterKeyFile;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.EncryptedColumns;
@@ -48,7 +49,7 @@ class MasterKeyRotationTest {
     Path data;
 
     private Config config() {
-        return Config.defaults(data).withPort(0).withAccessKey(ID, SECRET);
+        return Config.defaults(data).withPort(0).withAccessKey(ID, SECRET).withAdmin(new AdminConfig("127.0.0.1", 0, null));
     }
 
     private Vodcert start(Config config) {
@@ -149,6 +150,7 @@ class MasterKeyRotationTest {
         byte[] next = KeyCipher.newMasterKey();
         KeyCipher fresh = new KeyCipher(next);
         MasterKeyFile.writePending(data, next);
+        LocalCa.writeRotated(LocalCa.folder(data), old, fresh);
         try (Database db = Vodcert.openDatabase(config())) {
             EncryptedColumns.rewrite(db.jdbi(), v -> fresh.encrypt(old.decrypt(v)));
         }

@@ -19,7 +19,8 @@ class VodcertAcmeTest {
     final PrintStream console = new PrintStream(new ByteArrayOutputStream(), true);
 
     Config config(Path dir) {
-        return Config.defaults(dir).withPort(0).withAccessKey(TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
+        return Config.defaults(dir).withPort(0).withAccessKey(TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET)
+                .withAdmin(new AdminConfig("127.0.0.1", 0, null));
     }
 
     @Test
