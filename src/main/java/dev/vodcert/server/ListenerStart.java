@@ -1,6 +1,5 @@
 package dev.vodcert.server;
 
-import dev.vodcert.protocol.RpcEndpoint;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
@@ -9,16 +8,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the API listener on its own thread, so that the database opens meanwhile (the two take
  * about as long, and the machine has more than one core). Until the service is open the listener
- * answers through a {@link StartingEndpoint}: {@code ServiceUnavailable}, and {@code /ready} 503.
+ * answers through a {@link StartingEndpoint}: requests wait for the start, {@code /ready} says 503.
  */
 final class ListenerStart {
     private final CompletableFuture<HttpServer> started = new CompletableFuture<>();
+    private final StartingEndpoint endpoint;
 
-    private ListenerStart() {
+    private ListenerStart(StartingEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
-    static ListenerStart begin(Config config, Limits limits, RpcEndpoint endpoint, BooleanSupplier ready) {
-        ListenerStart start = new ListenerStart();
+    static ListenerStart begin(Config config, Limits limits, StartingEndpoint endpoint, BooleanSupplier ready) {
+        ListenerStart start = new ListenerStart(endpoint);
         LoggerFactory.getILoggerFactory(); // logging set up once, here, not by two threads at the same time
         Thread thread = new Thread(() -> {
             try {
@@ -49,6 +50,7 @@ final class ListenerStart {
 
     /** Stops the listener once it has started (the service failed to start in the meantime). */
     void abandon() {
+        endpoint.giveUp();
         try {
             started.join().close();
         } catch (CompletionException ignored) {

@@ -10,18 +10,47 @@ import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcEndpoint;
 import dev.vodcert.protocol.RpcRequest;
 import dev.vodcert.protocol.RpcResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** While the service starts, its listener answers ServiceUnavailable; once open, the pipeline answers. */
+/**
+ * While the service starts, a request waits for it and is then answered by the pipeline; a start
+ * that takes longer than the wait, or fails, is answered ServiceUnavailable.
+ */
 class StartingEndpointTest {
-    private final StartingEndpoint endpoint = new StartingEndpoint(new ResponseRenderer("vod"));
     private final RpcRequest request = new RpcRequest("GET", "/", "Action=X", Map.of("host", "vod.example:8080"),
             new byte[0], "127.0.0.1");
+    private final RpcResponse answer = new RpcResponse(200, "application/json", "{}".getBytes());
+    private final RpcEndpoint pipeline = new RpcEndpoint() {
+        @Override
+        public RpcResponse handle(RpcRequest r) {
+            return answer;
+        }
+
+        @Override
+        public RpcResponse reject(ApiException error, String host) {
+            return answer;
+        }
+    };
 
     @Test
-    void answersServiceUnavailableUntilOpen() throws Exception {
+    void aRequestThatArrivesWhileStartingWaitsAndIsAnsweredByThePipeline() throws Exception {
+        StartingEndpoint endpoint = new StartingEndpoint(new ResponseRenderer("vod"), Duration.ofSeconds(30));
+        CompletableFuture<RpcResponse> early = CompletableFuture.supplyAsync(() -> endpoint.handle(request));
+        Thread.sleep(100); // the request is in, the service not yet open
+        assertThat(early).as("a request waits while the service starts").isNotDone();
         assertThat(endpoint.isReady()).isFalse();
+        endpoint.open(pipeline, () -> true);
+        assertThat(early.get(10, TimeUnit.SECONDS)).isSameAs(answer);
+    }
+
+    @Test
+    void aStartLongerThanTheWaitIsAnsweredServiceUnavailable() throws Exception {
+        StartingEndpoint endpoint = new StartingEndpoint(new ResponseRenderer("vod"), Duration.ofMillis(50));
         RpcResponse r = endpoint.handle(request);
         assertThat(r.status()).isEqualTo(503);
         JsonNode json = new ObjectMapper().readTree(r.body());
@@ -33,20 +62,18 @@ class StartingEndpointTest {
     }
 
     @Test
-    void handsEveryRequestToThePipelineOnceOpen() {
-        java.util.concurrent.atomic.AtomicBoolean databaseUp = new java.util.concurrent.atomic.AtomicBoolean(true);
-        RpcResponse answer = new RpcResponse(200, "application/json", "{}".getBytes());
-        endpoint.open(new RpcEndpoint() {
-            @Override
-            public RpcResponse handle(RpcRequest r) {
-                return answer;
-            }
+    void aFailedStartRefusesTheWaitingRequestsAtOnce() throws Exception {
+        StartingEndpoint endpoint = new StartingEndpoint(new ResponseRenderer("vod"), Duration.ofMinutes(5));
+        CompletableFuture<RpcResponse> waiting = CompletableFuture.supplyAsync(() -> endpoint.handle(request));
+        endpoint.giveUp();
+        assertThat(waiting.get(10, TimeUnit.SECONDS).status()).isEqualTo(503);
+    }
 
-            @Override
-            public RpcResponse reject(ApiException error, String host) {
-                return answer;
-            }
-        }, databaseUp::get);
+    @Test
+    void onceOpenEveryRequestGoesToThePipelineAndReadyFollowsTheCheck() {
+        StartingEndpoint endpoint = new StartingEndpoint(new ResponseRenderer("vod"));
+        AtomicBoolean databaseUp = new AtomicBoolean(true);
+        endpoint.open(pipeline, databaseUp::get);
         assertThat(endpoint.isReady()).isTrue();
         assertThat(endpoint.handle(request)).isSameAs(answer);
         assertThat(endpoint.reject(GatewayErrors.REQUEST_TOO_LARGE.exception(), "h")).isSameAs(answer);
