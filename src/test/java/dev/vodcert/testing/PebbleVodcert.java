@@ -110,15 +110,38 @@ public final class PebbleVodcert implements AutoCloseable {
 
     /** The operators' view of the domain, from the admin endpoint. */
     public JsonNode report(String name) {
+        JsonNode list = reports(name);
+        if (list.size() != 1) {
+            throw new AssertionError("expected one report: " + list);
+        }
+        return list.get(0);
+    }
+
+    /** Every report the admin endpoint has for the domain (none when it has no free certificate). */
+    public JsonNode reports(String name) {
+        try {
+            return new ObjectMapper().readTree(admin("/admin/free-certificates?domain=" + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many orders Pebble created for this node, by vodcert's ACME request metrics (201 on new-order). */
+    public long ordersCreated() {
+        return admin("/metrics").lines()
+                .filter(l -> l.startsWith("certmanager_http_acme_client_request_count{"))
+                .filter(l -> l.contains("path=\"/order-plz\"") && l.contains("status=\"201\""))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private String admin(String pathAndQuery) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.app().adminPort() + "/admin/free-certificates?domain=" + name)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode list = new ObjectMapper().readTree(r.body());
-            if (r.statusCode() != 200 || list.size() != 1) {
-                throw new AssertionError("expected one report: " + r.statusCode() + " " + r.body());
+                    + server.app().adminPort() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
             }
-            return list.get(0);
+            return r.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
