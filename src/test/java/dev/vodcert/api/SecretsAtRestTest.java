@@ -79,7 +79,7 @@ class SecretsAtRestTest extends ApiTestBase {
     @Test
     void dataFolderAndEveryFileInItAreOwnerOnlyFromTheFirstStart() throws Exception {
         Path data = temp.resolve("fresh/data");
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0), Clock.systemUTC(),
+        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new dev.vodcert.server.AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true))) {
             assertOwnerOnly(data);
             assertThat(data.resolve("vodcert.mv.db")).exists();
@@ -92,7 +92,7 @@ class SecretsAtRestTest extends ApiTestBase {
     @Test
     void aLaterStartRepairsPermissionsOfAnOlderInstallation() throws Exception {
         Path data = temp.resolve("old");
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAccessKey("id1", "secret-one-1"),
+        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new dev.vodcert.server.AdminConfig("127.0.0.1", 0, null)).withAccessKey("id1", "secret-one-1"),
                 Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true))) {
             assertThat(app.port()).isPositive();
         }
@@ -102,7 +102,7 @@ class SecretsAtRestTest extends ApiTestBase {
                 Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
             }
         }
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0), Clock.systemUTC(),
+        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new dev.vodcert.server.AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true))) {
             assertOwnerOnly(data);
         }

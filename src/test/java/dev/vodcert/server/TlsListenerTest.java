@@ -125,7 +125,7 @@ class TlsListenerTest {
 
     @Test
     void aKeystoreThatCannotBeUsedStopsTheStartNamingTheProblem() throws Exception {
-        Config base = Config.defaults(dir.resolve("data")).withPort(0);
+        Config base = Config.defaults(dir.resolve("data")).withPort(0).withAdmin(new dev.vodcert.server.AdminConfig("127.0.0.1", 0, null));
         assertStartRefused(base.withTls(dir.resolve("missing.p12"), PASSWORD),
                 "The TLS keystore " + dir.resolve("missing.p12") + " does not exist or cannot be read.");
         assertStartRefused(base.withTls(keystore, "wrong-password"),

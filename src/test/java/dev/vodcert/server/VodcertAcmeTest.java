@@ -19,7 +19,7 @@ class VodcertAcmeTest {
     final PrintStream console = new PrintStream(new ByteArrayOutputStream(), true);
 
     Config config(Path dir) {
-        return Config.defaults(dir).withPort(0).withAccessKey(TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
+        return Config.defaults(dir).withPort(0).withAdmin(new dev.vodcert.server.AdminConfig("127.0.0.1", 0, null)).withAccessKey(TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
     }
 
     @Test
