@@ -7,13 +7,16 @@ import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.protocol.ActionCall;
 import dev.vodcert.protocol.ActionHandler;
 import dev.vodcert.protocol.GatewayErrors;
+import dev.vodcert.store.CertificateStore;
 
 /**
  * {@code SetVodDomainSSLCertificate} (spec §9.3): HTTPS on or off, and with {@code on} the
  * certificate by {@code CertType}: {@code upload} ({@code SSLPub}/{@code SSLPri}), {@code cas}
  * ({@code CertId} in the certificate store) or {@code free} (issued by vodcert). Without
  * {@code CertType}, PEM means upload and {@code CertId} alone means cas; neither turns HTTPS back
- * on with the stored certificate. {@code off} keeps the certificate and ignores the rest.
+ * on with the stored certificate. {@code off} keeps the certificate and ignores the rest. With
+ * {@code free}, HTTPS comes on when the certificate is issued, or at once when a free one is
+ * already in effect (README, "Decisions").
  * {@code Env=staging} (a canary release on the real service) is applied at once like any other
  * value: vodcert has one environment (README, "Decisions").
  */
@@ -22,13 +25,15 @@ final class SetVodDomainSSLCertificate implements ActionHandler {
     private final CertificateUpload upload;
     private final StoredCertificateChoice stored;
     private final FreeCertificates free;
+    private final CertificateStore certificates;
 
     SetVodDomainSSLCertificate(DomainService domains, CertificateUpload upload, StoredCertificateChoice stored,
-                               FreeCertificates free) {
+                               FreeCertificates free, CertificateStore certificates) {
         this.domains = domains;
         this.upload = upload;
         this.stored = stored;
         this.free = free;
+        this.certificates = certificates;
     }
 
     @Override
@@ -53,10 +58,18 @@ final class SetVodDomainSSLCertificate implements ActionHandler {
             case CAS -> stored.apply(call, domain);
             case FREE -> {
                 free.request(domain);
-                domains.setHttps(domain, true);
+                if (servesFree(domain)) {
+                    domains.setHttps(domain, true);
+                }
             }
         }
         return null;
+    }
+
+    /** Whether the domain's certificate is a free one; else HTTPS comes on when one is issued. */
+    private boolean servesFree(VodDomain domain) {
+        return domain.certId() != null && certificates.find(domain.accountId(), domain.certId())
+                .map(c -> CertType.FREE.wire().equals(c.certType())).orElse(false);
     }
 
     /** The type the other parameters imply when {@code CertType} is absent, or null for none. */

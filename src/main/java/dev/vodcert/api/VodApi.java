@@ -35,7 +35,7 @@ public final class VodApi {
                 .add(VERSION, "SetVodDomainCertificate", new SetVodDomainCertificate(s.domains(), upload))
                 .add(VERSION, "DescribeVodDomainCertificateInfo", new DescribeVodDomainCertificateInfo(s.domainStore()))
                 .add(VERSION, "SetVodDomainSSLCertificate",
-                        new SetVodDomainSSLCertificate(s.domains(), upload, stored, s.free()))
+                        new SetVodDomainSSLCertificate(s.domains(), upload, stored, s.free(), s.certificateStore()))
                 .add(VERSION, "DescribeVodCertificateList",
                         new DescribeVodCertificateList(s.domainStore(), s.certificateStore()))
                 .add(VERSION, "UpdateVodDomain", new UpdateVodDomain(s.domains()))

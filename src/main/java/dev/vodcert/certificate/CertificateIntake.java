@@ -3,6 +3,7 @@ package dev.vodcert.certificate;
 import dev.vodcert.api.VodErrors;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -35,8 +36,18 @@ public final class CertificateIntake {
 
     public Accepted accept(long accountId, String asciiDomainName, String certType, String certName,
                            String sslPub, String sslPri) {
+        return acceptIssued(accountId, asciiDomainName, certType, certName, sslPub, sslPri, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #accept}, for a certificate a CA has just issued: a NotBefore at most
+     * {@code caClockSkew} ahead of this node's clock is taken as the CA's clock running ahead, not as
+     * a certificate that is not valid yet (Let's Encrypt backdates NotBefore, other CAs do not).
+     */
+    public Accepted acceptIssued(long accountId, String asciiDomainName, String certType, String certName,
+                                 String sslPub, String sslPri, Duration caClockSkew) {
         try {
-            return check(accountId, asciiDomainName, certType, certName, sslPub, sslPri);
+            return check(accountId, asciiDomainName, certType, certName, sslPub, sslPri, caClockSkew);
         } catch (StackOverflowError e) {
             // Asn1Depth keeps nested structures out before parsing; this is the last line behind it
             throw VodErrors.INVALID_SSL_PUB.exception("the certificate or its key is nested too deeply to read");
@@ -44,10 +55,12 @@ public final class CertificateIntake {
     }
 
     private Accepted check(long accountId, String asciiDomainName, String certType, String certName,
-                           String sslPub, String sslPri) {
+                           String sslPub, String sslPri, Duration caClockSkew) {
         CertificateBundle bundle = PemParser.parse(sslPub, sslPri);
         Instant now = clock.instant();
-        CertificateValidator.validate(bundle, asciiDomainName, now);
+        Instant notBefore = bundle.leaf().getNotBefore().toInstant();
+        boolean skewed = notBefore.isAfter(now) && !notBefore.isAfter(now.plus(caClockSkew));
+        CertificateValidator.validate(bundle, asciiDomainName, skewed ? notBefore : now);
         String covering = HostnameMatcher.matchingName(bundle.leaf(), asciiDomainName).orElse(asciiDomainName);
         return new Accepted(row(accountId, certType, certName != null ? certName : "cert-" + asciiDomainName, bundle,
                 now), covering);

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code applying} step: asks the {@link Issuer}, checks what it returned as strictly as an
  * upload ({@link CertificateIntake}: parsed, valid now, covering the domain, key matching, key
- * encrypted), and stores it with the domain pointing at it, in one transaction. A failure is
+ * encrypted; a NotBefore up to {@link LifecycleTiming#caClockSkew()} ahead is the CA's clock), and
+ * stores it with the domain pointing at it, in one transaction. A failure is
  * recorded with its reason and the next attempt per {@link LifecycleTiming}; a CA's rate limit is
  * not a failure but a wait. A renewal that fails while the certificate it would replace is still
  * valid keeps the status {@code success}: Status describes the certificate in effect.
@@ -67,8 +68,8 @@ public final class IssueStep {
             throw new IssuanceFailure("unexpected error: " + e.getClass().getSimpleName(), false, null, e);
         }
         try {
-            return intake.accept(domain.accountId(), domain.domainName(), "free", "cert-" + domain.domainName(),
-                    issued.chainPem(), issued.privateKeyPem());
+            return intake.acceptIssued(domain.accountId(), domain.domainName(), "free", "cert-"
+                    + domain.domainName(), issued.chainPem(), issued.privateKeyPem(), LifecycleTiming.caClockSkew());
         } catch (ApiException e) {
             throw new IssuanceFailure("the issued certificate cannot be used: " + e.getMessage());
         }

@@ -24,6 +24,8 @@ import java.time.Duration;
  * <li>When the CA says "rate limited" without a time, the domain waits
  *     {@value #CA_RATE_LIMIT_WAIT_SECONDS} s. Orders older than every rate-limit window are swept at
  *     most every {@value #ORDER_SWEEP_SECONDS} s.
+ * <li>A certificate the CA has just issued is accepted with a NotBefore up to
+ *     {@value #CA_CLOCK_SKEW_SECONDS} s ahead of this node's clock: the CA's clock may run ahead.
  * </ul>
  */
 public final class LifecycleTiming {
@@ -41,6 +43,7 @@ public final class LifecycleTiming {
     public static final long HEARTBEAT_SECONDS = 30;
     public static final long CA_RATE_LIMIT_WAIT_SECONDS = 3600;
     public static final long ORDER_SWEEP_SECONDS = 3600;
+    public static final long CA_CLOCK_SKEW_SECONDS = 300;
     /** {@code next_attempt_at} of a row no pass will pick until someone asks again. */
     public static final long PARKED = Long.MAX_VALUE;
 
@@ -55,6 +58,10 @@ public final class LifecycleTiming {
     /** The wait after the {@code attempts}-th failed issuance attempt (at least 1). */
     public static Duration backoffAfter(int attempts) {
         return Duration.ofSeconds(grow(BACKOFF_FIRST_SECONDS, BACKOFF_FACTOR, BACKOFF_MAX_SECONDS, attempts));
+    }
+
+    public static Duration caClockSkew() {
+        return Duration.ofSeconds(CA_CLOCK_SKEW_SECONDS);
     }
 
     public static Duration leaseTtl() {

@@ -85,13 +85,26 @@ class FreeCertificatesCallsTest {
     }
 
     @Test
-    void freeRequestsTheLifecycleAndTurnsHttpsOn() {
+    void freeRequestsTheLifecycleAndLeavesHttpsOffUntilTheCertificateIsIssued() {
         call(VodApi.VERSION, "AddVodDomain", Map.of("DomainName", "free.example.com", "Sources",
                 ApiTestBase.SOURCES));
         call(VodApi.VERSION, "SetVodDomainSSLCertificate", Map.of("DomainName", "free.example.com",
                 "SSLProtocol", "on", "CertType", "free"));
         assertThat(calls).containsExactly("request free.example.com");
-        assertThat(domains.find(account, "free.example.com").orElseThrow().httpsOn()).isTrue();
+        assertThat(domains.find(account, "free.example.com").orElseThrow().httpsOn()).isFalse();
+    }
+
+    @Test
+    void freeOverAnUploadedCertificateWithHttpsOffLeavesHttpsOffUntilTheFreeOneIsIssued() {
+        call(VodApi.VERSION, "AddVodDomain", Map.of("DomainName", "up.example.com", "Sources", ApiTestBase.SOURCES));
+        Issued cert = TestCertificates.issue("up.example.com");
+        call(VodApi.VERSION, "SetVodDomainSSLCertificate", Map.of("DomainName", "up.example.com",
+                "SSLProtocol", "on", "SSLPub", cert.chainPem(), "SSLPri", cert.keyPemPkcs8()));
+        call(VodApi.VERSION, "SetVodDomainSSLCertificate", Map.of("DomainName", "up.example.com", "SSLProtocol", "off"));
+        call(VodApi.VERSION, "SetVodDomainSSLCertificate", Map.of("DomainName", "up.example.com",
+                "SSLProtocol", "on", "CertType", "free"));
+        assertThat(calls).containsExactly("stop up.example.com", "request up.example.com");
+        assertThat(domains.find(account, "up.example.com").orElseThrow().httpsOn()).isFalse();
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class PebbleServer implements AutoCloseable {
     private final int dnsManagementPort;
     private final TestProcess dns;
     private TestProcess pebble;
+    private boolean paused;
 
     /** Pebble validating HTTP-01 on {@code httpPort} of 127.0.0.1. */
     public static Builder builder(int httpPort) {
@@ -138,9 +139,40 @@ public final class PebbleServer implements AutoCloseable {
                 "Listening on", acmePort);
     }
 
+    /**
+     * Freezes Pebble (SIGSTOP): its port still accepts connections but nothing answers, so an ACME
+     * order in progress waits there until {@link #resumeAcme()}. Lets a test act while a domain is
+     * {@code applying}.
+     */
+    public void pauseAcme() {
+        running().signal("STOP");
+        paused = true;
+    }
+
+    /** Lets a frozen Pebble go on (SIGCONT); the requests that waited are answered. */
+    public void resumeAcme() {
+        running().signal("CONT");
+        paused = false;
+    }
+
+    private TestProcess running() {
+        if (pebble == null) {
+            throw new IllegalStateException("Pebble is stopped");
+        }
+        return pebble;
+    }
+
+    /** The port Pebble validates HTTP-01 on (where vodcert's challenge listener must answer). */
+    public int httpPort() {
+        return options.httpPort;
+    }
+
     /** Stops Pebble; its port then refuses connections, as a CA that is down. */
     public void stopAcme() {
         if (pebble != null) {
+            if (paused) {
+                resumeAcme();
+            }
             pebble.close();
             pebble = null;
         }

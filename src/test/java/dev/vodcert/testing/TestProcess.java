@@ -120,6 +120,24 @@ final class TestProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a signal ({@code STOP}, {@code CONT}) with the system's {@code kill}: a stopped program
+     * keeps its sockets, so connections are accepted by the kernel and then wait for an answer.
+     */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + this.name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What the program printed so far. */
     String output() {
         return output.toString();
