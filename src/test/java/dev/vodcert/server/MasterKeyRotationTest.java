@@ -194,8 +194,6 @@ class MasterKeyRotationTest {
     }
 
     private static Config withMasterKey(Config c, String key) {
-        return new Config(c.host(), c.port(), c.dataDir(), c.jdbcUrl(), c.dbUser(), c.dbPassword(), c.dbPoolSize(), key,
-                c.accessKeyId(), c.accessKeySecret(), c.cnameSuffix(), c.certRegion(), c.timestampWindow(),
-                c.domainLimit(), c.maxBodyBytes(), c.maxHeaderBytes());
+        return c.withMasterKey(key);
     }
 }
