@@ -17,7 +17,7 @@ class CrashTest extends CrashScenario {
 
     @Override
     ChildVodcert start() {
-        return ChildVodcert.start(data, "256m", "--domain-limit", "100000");
+        return ChildVodcert.start(data, "256m", "--domain-limit", "100000", "--admin-port", "-1");
     }
 
     @Override

@@ -28,7 +28,7 @@ class PostgresCrashTest extends CrashScenario {
     @Override
     ChildVodcert start() {
         return ChildVodcert.start(data, "256m", Map.of("VODCERT_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD),
-                "--domain-limit", "100000", "--jdbc-url", jdbcUrl, "--db-user", EmbeddedPostgresServer.USER);
+                "--domain-limit", "100000", "--admin-port", "-1", "--jdbc-url", jdbcUrl, "--db-user", EmbeddedPostgresServer.USER);
     }
 
     @Override
