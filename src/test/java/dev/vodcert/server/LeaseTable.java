@@ -36,19 +36,21 @@ final class LeaseTable implements AutoCloseable {
                         return rs.getString(1);
                     }
                 }
-                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
             }
         }
         throw new AssertionError("no node held a lease before the deadline");
     }
 
-    /** The unexpired leases {@code owner} holds; read once it is dead, they are what it left behind. */
+    /**
+     * The leases {@code owner} holds; read once it is dead, they are what it left behind (read well
+     * within the lease duration, so none can have been taken over yet).
+     */
     Kill leftBy(String owner) throws SQLException {
         Map<Long, Long> leases = new HashMap<>();
         try (PreparedStatement s = db.prepareStatement("SELECT domain_id, lease_expires_at FROM free_certificate "
-                + "WHERE lease_owner = ? AND lease_expires_at > ?")) {
+                + "WHERE lease_owner = ?")) {
             s.setString(1, owner);
-            s.setLong(2, System.currentTimeMillis());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     leases.put(rs.getLong(1), rs.getLong(2));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issuance happens once, and survives {@code kill -9} of the node doing it (issue 5 point 3): two
- * child vodcert JVMs ({@code serve --jdbc-url}, local CA, {@code --lease-seconds 3}) on one
+ * child vodcert JVMs ({@code serve --jdbc-url}, local CA, {@code --lease-seconds 10}) on one
  * PostgreSQL database, {@value #DOMAINS} domains asking for free certificates through the API
  * (CNAMEs served by pebble-challtestsrv). The test watches the lease table, kills the node that
  * holds a lease the moment it sees one (a node that happens to hold none by then is replaced and
@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * can see); each domain holds one stored certificate, the one the survivor reports.
  */
 class LeaseTakeoverTest {
-    private static final int DOMAINS = Integer.getInteger("vodcert.lease.domains", 160);
-    private static final int LEASE_SECONDS = 3;
+    private static final int DOMAINS = Integer.getInteger("vodcert.lease.domains", 150);
+    /** Long enough that the dead node's leases are read before any can expire, even on a loaded machine. */
+    private static final int LEASE_SECONDS = 10;
     private static final long DEADLINE_MS = 120_000;
 
     @TempDir
@@ -56,7 +57,9 @@ class LeaseTakeoverTest {
             LeaseTable.Kill kill = null;
             for (int attempt = 1; kill == null && attempt <= 5; attempt++) {
                 String holder = table.awaitHolder(System.currentTimeMillis() + DEADLINE_MS);
-                nodes.remove(holder).kill9();
+                ChildVodcert victim = nodes.remove(holder);
+                assertThat(victim).as("the lease holder %s is a running node", holder).isNotNull();
+                victim.kill9();
                 LeaseTable.Kill seen = table.leftBy(holder);
                 if (seen.leases().isEmpty()) {
                     String replacement = holder + "-" + attempt;
