@@ -43,7 +43,7 @@ class LeaseTakeoverTest {
 
     @Test
     void theOtherNodeTakesOverTheLeasesOfAKilledNodeAndEachDomainIsIssuedOnce() throws Exception {
-        String jdbcUrl = EmbeddedPostgresServer.shared().newDatabase();
+        String jdbcUrl = EmbeddedPostgresServer.shared().newDatabase() + PostgresCrashTest.LOADED_MACHINE;
         List<ChildVodcert> started = new ArrayList<>();
         try (DnsTestServer dns = new DnsTestServer(); LeaseTable table = new LeaseTable(jdbcUrl)) {
             Map<String, ChildVodcert> nodes = new HashMap<>();
