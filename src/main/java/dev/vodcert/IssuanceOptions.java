@@ -24,6 +24,13 @@ final class IssuanceOptions {
     String ordersLimit;
     @Option(names = "--rate-limit-domain", description = "New certificates per registered domain and window, e.g. 50/7d.")
     String domainLimit;
+    @Option(names = "--lease-seconds", description = "How long a node's lease on a domain's free-certificate work "
+            + "lasts without a heartbeat (every quarter of it); after a node dies, another takes its work over once"
+            + " this has passed (default ${DEFAULT-VALUE}).", defaultValue = "120")
+    long leaseSeconds;
+    @Option(names = "--node-id", description = "This node's name in free-certificate leases (default: node- and 8 "
+            + "random hex digits, new at every start). Env VODCERT_NODE_ID.", defaultValue = "${env:VODCERT_NODE_ID}")
+    String nodeId;
     @Option(names = "--admin-host", description = "Listen address of /metrics and /admin (default ${DEFAULT-VALUE}).",
             defaultValue = "127.0.0.1")
     String adminHost;
@@ -41,7 +48,7 @@ final class IssuanceOptions {
             limits = limits.withDomain(domainLimit);
         }
         return new IssuanceConfig(issuer, acmeDirectory, dnsResolver, Duration.ofMillis(dnsTimeoutMs), limits, true,
-                null);
+                Main.emptyToNull(nodeId), Duration.ofSeconds(leaseSeconds));
     }
 
     AdminConfig adminConfig() {

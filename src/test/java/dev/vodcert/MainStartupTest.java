@@ -72,6 +72,12 @@ class MainStartupTest {
     }
 
     @Test
+    void aLeaseDurationOutOfRange() throws Exception {
+        assertRefused(serve(Map.of(), "--lease-seconds", "0"), "--lease-seconds must be from 1 to 86400, not 0");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void aJdbcUrlNoDriverTakes() throws Exception {
         Run run = serve(Map.of(), "--jdbc-url", "jdbc:mysql://127.0.0.1/vodcert");
         assertRefused(run, "The JDBC URL jdbc:mysql://127.0.0.1/vodcert is not one vodcert can use: give "

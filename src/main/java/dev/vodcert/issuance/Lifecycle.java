@@ -5,6 +5,7 @@ import dev.vodcert.domain.VodDomain;
 import dev.vodcert.store.FreeCertificateStore;
 import dev.vodcert.store.FreeCertificateStore.Work;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,16 +38,29 @@ public final class Lifecycle {
     private final IssueStep issueStep;
     private final Clock clock;
     private final String owner;
+    private final Duration leaseTtl;
     private volatile long lastSweep;
 
     public Lifecycle(FreeCertificateStore store, CnameCheck cnameCheck, RateLimiter limiter, IssueStep issueStep,
                      Clock clock, String owner) {
+        this(store, cnameCheck, limiter, issueStep, clock, owner, LifecycleTiming.leaseTtl());
+    }
+
+    /** @param leaseTtl how long a lease lasts without a heartbeat (default {@link LifecycleTiming#leaseTtl()}) */
+    public Lifecycle(FreeCertificateStore store, CnameCheck cnameCheck, RateLimiter limiter, IssueStep issueStep,
+                     Clock clock, String owner, Duration leaseTtl) {
+        this.leaseTtl = leaseTtl;
         this.store = store;
         this.cnameCheck = cnameCheck;
         this.limiter = limiter;
         this.issueStep = issueStep;
         this.clock = clock;
         this.owner = owner;
+    }
+
+    /** How often {@link #heartbeat()} must run for this node to keep its leases. */
+    public Duration heartbeatInterval() {
+        return LifecycleTiming.heartbeatFor(leaseTtl);
     }
 
     /** This node's name in leases. */
@@ -77,10 +91,10 @@ public final class Lifecycle {
         return acted;
     }
 
-    /** Extends the leases this node holds; called every {@value LifecycleTiming#HEARTBEAT_SECONDS} s. */
+    /** Extends the leases this node holds; called every {@link #heartbeatInterval()}. */
     public void heartbeat() {
         try {
-            store.heartbeat(owner, clock.millis() + LifecycleTiming.leaseTtl().toMillis());
+            store.heartbeat(owner, clock.millis() + leaseTtl.toMillis());
         } catch (RuntimeException e) {
             LOG.warn("free certificates: heartbeat failed: {}", e.toString());
         }
@@ -97,7 +111,7 @@ public final class Lifecycle {
 
     private boolean step(long domainId) {
         long now = clock.millis();
-        if (!store.takeLease(domainId, owner, now, now + LifecycleTiming.leaseTtl().toMillis())) {
+        if (!store.takeLease(domainId, owner, now, now + leaseTtl.toMillis())) {
             return false;
         }
         try {

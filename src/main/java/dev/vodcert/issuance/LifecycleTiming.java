@@ -21,6 +21,8 @@ import java.time.Duration;
  *     and certificate), so certificates issued together do not renew together.
  * <li>A node holds a domain's lease for {@value #LEASE_TTL_SECONDS} s and extends it every
  *     {@value #HEARTBEAT_SECONDS} s while it works on it; a lease that expired is free for any node.
+ *     Operators may set another lease duration ({@code serve --lease-seconds}); the heartbeat then
+ *     beats {@value #HEARTBEATS_PER_LEASE} times per lease ({@link #heartbeatFor}).
  * <li>When the CA says "rate limited" without a time, the domain waits
  *     {@value #CA_RATE_LIMIT_WAIT_SECONDS} s. Orders older than every rate-limit window are swept at
  *     most every {@value #ORDER_SWEEP_SECONDS} s.
@@ -41,6 +43,8 @@ public final class LifecycleTiming {
     public static final int RENEW_JITTER_DIVISOR = 10;
     public static final long LEASE_TTL_SECONDS = 120;
     public static final long HEARTBEAT_SECONDS = 30;
+    /** Heartbeats per lease duration: a node that misses up to three in a row keeps its leases. */
+    public static final int HEARTBEATS_PER_LEASE = 4;
     public static final long CA_RATE_LIMIT_WAIT_SECONDS = 3600;
     public static final long ORDER_SWEEP_SECONDS = 3600;
     public static final long CA_CLOCK_SKEW_SECONDS = 300;
@@ -66,6 +70,11 @@ public final class LifecycleTiming {
 
     public static Duration leaseTtl() {
         return Duration.ofSeconds(LEASE_TTL_SECONDS);
+    }
+
+    /** How often a node holding leases of {@code leaseTtl} extends them: a quarter of it, at least 100 ms. */
+    public static Duration heartbeatFor(Duration leaseTtl) {
+        return Duration.ofMillis(Math.max(100, leaseTtl.toMillis() / HEARTBEATS_PER_LEASE));
     }
 
     private static long grow(long first, int factor, long max, int times) {

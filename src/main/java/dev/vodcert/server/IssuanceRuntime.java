@@ -52,7 +52,7 @@ final class IssuanceRuntime implements AutoCloseable {
         String owner = c.nodeId() != null ? c.nodeId() : "node-" + UUID.randomUUID().toString().substring(0, 8);
         Lifecycle lifecycle = new Lifecycle(store, DnsCnameCheck.of(c.dnsResolver(), c.dnsTimeout()),
                 new RateLimiter(new CertificateOrderStore(database.jdbi()), c.rateLimits()),
-                new IssueStep(issuer, intake, store, clock), clock, owner);
+                new IssueStep(issuer, intake, store, clock), clock, owner, c.leaseTtl());
         AdminServer admin = config.admin().enabled() ? new AdminServer(config.admin(), registry, store) : null;
         LifecycleThread thread = c.runLoop() ? new LifecycleThread(lifecycle) : null;
         return new IssuanceRuntime(new FreeCertificatesService(store, clock), lifecycle, thread, admin);

@@ -3,6 +3,7 @@ package dev.vodcert.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vodcert.issuance.LifecycleTiming;
 import dev.vodcert.issuance.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,22 @@ class IssuanceConfigTest {
         assertThatThrownBy(() -> BASE.withAdmin(new AdminConfig("127.0.0.1", 70000, null)).validate())
                 .hasMessageContaining("--admin-port");
         assertThat(new AdminConfig("127.0.0.1", -1, null).enabled()).isFalse();
+    }
+
+    @Test
+    void theLeaseDurationIsASettingAndTheHeartbeatBeatsFourTimesPerLease() {
+        IssuanceConfig d = IssuanceConfig.defaults();
+        assertThat(d.leaseTtl()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(LifecycleTiming.heartbeatFor(d.leaseTtl())).isEqualTo(Duration.ofSeconds(30));
+        assertThat(LifecycleTiming.heartbeatFor(Duration.ofSeconds(3))).isEqualTo(Duration.ofMillis(750));
+        assertThat(BASE.withIssuance(d.withLeaseTtl(Duration.ofSeconds(1))).validate()).isNotNull();
+        assertThat(BASE.withIssuance(d.withLeaseTtl(Duration.ofDays(1))).validate()).isNotNull();
+        assertThatThrownBy(() -> BASE.withIssuance(d.withLeaseTtl(Duration.ZERO)).validate())
+                .hasMessage("--lease-seconds must be from 1 to 86400, not 0");
+        assertThatThrownBy(() -> BASE.withIssuance(d.withLeaseTtl(Duration.ofSeconds(86_401))).validate())
+                .hasMessage("--lease-seconds must be from 1 to 86400, not 86401");
+        assertThatThrownBy(() -> BASE.withIssuance(d.withLeaseTtl(Duration.ofSeconds(-5))).validate())
+                .hasMessage("--lease-seconds must be from 1 to 86400, not -5");
     }
 
     @Test

@@ -36,6 +36,11 @@ public final class ChildVodcert implements AutoCloseable {
 
     /** Starts vodcert on {@code dataDir} with the default test key and these extra {@code serve} options. */
     public static ChildVodcert start(Path dataDir, String heap, String... options) {
+        return start(dataDir, heap, java.util.Map.of(), options);
+    }
+
+    /** As {@link #start(Path, String, String...)}, with these extra environment variables (e.g. a database password). */
+    public static ChildVodcert start(Path dataDir, String heap, java.util.Map<String, String> env, String... options) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "dev.vodcert.Main", "serve",
                 "--port", "0", "--admin-port", "0", "--data", dataDir.toString()));
@@ -43,6 +48,7 @@ public final class ChildVodcert implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("VODCERT_ACCESS_KEY_ID", TestServer.ACCESS_KEY_ID);
         builder.environment().put("VODCERT_ACCESS_KEY_SECRET", TestServer.ACCESS_KEY_SECRET);
+        builder.environment().putAll(env);
         Process process;
         try {
             process = builder.start();
