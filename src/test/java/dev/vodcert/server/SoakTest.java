@@ -41,7 +41,7 @@ class SoakTest {
     @Test
     void seventyPercentOfTheSustainableRateForMinutesWithNoErrorAndFlatMemory() throws Exception {
         int minutes = Integer.getInteger("vodcert.soak.minutes");
-        try (ChildVodcert child = ChildVodcert.start(data, "512m")) {
+        try (ChildVodcert child = ChildVodcert.start(data, "512m", "--admin-port", "-1")) {
             SignedClient client = new SignedClient(child.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
             String domain = "soak.vodcert-test.com";
             Issued cert = TestCertificates.issue(domain);

@@ -43,7 +43,7 @@ public final class ChildVodcert implements AutoCloseable {
     public static ChildVodcert start(Path dataDir, String heap, java.util.Map<String, String> env, String... options) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "dev.vodcert.Main", "serve",
-                "--port", "0", "--admin-port", "0", "--data", dataDir.toString()));
+                "--port", "0", "--data", dataDir.toString()));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("VODCERT_ACCESS_KEY_ID", TestServer.ACCESS_KEY_ID);
