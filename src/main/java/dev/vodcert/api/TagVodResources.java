@@ -1,10 +1,8 @@
 package dev.vodcert.api;
 
-import dev.vodcert.domain.DomainNameList;
 import dev.vodcert.domain.DomainTags;
 import dev.vodcert.protocol.ActionCall;
 import dev.vodcert.protocol.ActionHandler;
-import dev.vodcert.protocol.RepeatList;
 
 /**
  * {@code TagVodResources} with {@code ResourceType=domain}: sets {@code Tag.N.Key}/{@code Tag.N.Value}
@@ -20,9 +18,7 @@ final class TagVodResources implements ActionHandler {
 
     @Override
     public Object handle(ActionCall call) {
-        ResourceType.requireDomain(call);
-        var names = DomainNameList.check(RepeatList.values(call.params(), "ResourceId", DomainNameList.MAX_NAMES),
-                "ResourceId.N");
+        var names = ResourceType.domains(call);
         tags.tag(call.accountId(), names, TagList.toSet(call));
         return null;
     }

@@ -1,6 +1,5 @@
 package dev.vodcert.api;
 
-import dev.vodcert.domain.DomainNameList;
 import dev.vodcert.domain.DomainTag;
 import dev.vodcert.domain.DomainTags;
 import dev.vodcert.protocol.ActionCall;
@@ -23,9 +22,7 @@ final class UnTagVodResources implements ActionHandler {
 
     @Override
     public Object handle(ActionCall call) {
-        ResourceType.requireDomain(call);
-        var names = DomainNameList.check(RepeatList.values(call.params(), "ResourceId", DomainNameList.MAX_NAMES),
-                "ResourceId.N");
+        var names = ResourceType.domains(call);
         List<String> keys = RepeatList.values(call.params(), "TagKey", DomainTag.MAX_PER_DOMAIN);
         if (keys.isEmpty()) {
             throw GatewayErrors.missing("TagKey.1");
