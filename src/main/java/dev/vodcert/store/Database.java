@@ -16,8 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The database: a pooled connection to H2 (a file in the data folder, the default) or PostgreSQL
  * (a JDBC URL), migrated by Flyway before use. H2 runs with {@code WRITE_DELAY=0} so that a commit
- * is in the file when it returns and a killed process loses no acknowledged write, and with a page
- * cache sized from the heap ({@link H2CacheSize}).
+ * is in the file when it returns and a killed process loses no acknowledged write.
  *
  * <p>Opening checks first and changes nothing when it refuses ({@link DatabaseStartException}): a
  * URL no driver takes, a server out of reach, refused credentials, a schema newer than this code.
@@ -43,10 +42,9 @@ public final class Database implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** The embedded default: {@code <dataDir>/vodcert.mv.db}, its page cache sized by {@link H2CacheSize}. */
+    /** The embedded default: {@code <dataDir>/vodcert.mv.db}. */
     public static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vodcert") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
-                + ";CACHE_SIZE=" + H2CacheSize.kib();
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vodcert") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**
