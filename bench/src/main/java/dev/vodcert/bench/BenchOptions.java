@@ -24,11 +24,14 @@ import java.util.Map;
  * @param reseed       seed data folders again even when a seeded one exists
  * @param histogram    print the service's heap summary and largest classes after the load (jcmd)
  * @param timedQuery   SQL run against each seeded database before the service starts, its time
- *                     reported (median of 3); for scans such as the renewal scan
+ *                     reported (median of 3)
+ * @param renewalScan  time the free-certificate lifecycle's scans ({@link RenewalScan}) on each
+ *                     seeded database before the service starts
  */
 record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> connections, int rounds,
                     int requests, int warmup, double existing, int threads, int startups,
-                    List<String> jvmOptions, boolean reseed, boolean histogram, String timedQuery) {
+                    List<String> jvmOptions, boolean reseed, boolean histogram, String timedQuery,
+                    boolean renewalScan) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
@@ -46,6 +49,7 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
         o.put("reseed", "false");
         o.put("histogram", "false");
         o.put("timed-query", "");
+        o.put("renewal-scan", "true");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
             if (!o.containsKey(name) || i + 1 >= args.length) {
@@ -60,7 +64,7 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
                 Integer.parseInt(o.get("threads")), Integer.parseInt(o.get("startups")),
                 o.get("jvm-options").isBlank() ? List.of() : Arrays.asList(o.get("jvm-options").trim().split("\\s+")),
                 Boolean.parseBoolean(o.get("reseed")), Boolean.parseBoolean(o.get("histogram")),
-                o.get("timed-query"));
+                o.get("timed-query"), Boolean.parseBoolean(o.get("renewal-scan")));
     }
 
     private static List<Integer> ints(String text) {

@@ -57,6 +57,12 @@ public final class LoadBench {
                                 TimedQuery.millis(data, options.timedQuery()));
                     }
                 }
+                if (options.renewalScan()) {
+                    RenewalScan.time(data, domains, report);
+                }
+                if (options.rounds() == 0 && options.startups() == 0) {
+                    continue; // seeding and scans only
+                }
                 for (int i = 1; i < options.startups(); i++) {
                     try (ServerProcess s = startService(data, true)) {
                         report.fact("start-up s, " + domains + " domains", s.startupSeconds);

@@ -11,9 +11,12 @@ import dev.vodcert.server.Config;
 import dev.vodcert.server.Vodcert;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,11 +29,16 @@ import java.util.List;
  * migrations), the first AccessKey (encrypted with the folder's master key, as the service does), one
  * uploaded wildcard certificate checked by the service's own intake, and N domains of one account
  * inserted in JDBC batches. Every second domain serves the certificate with HTTPS on, so that answers
- * come in both shapes (with and without a certificate).
+ * come in both shapes (with and without a certificate). Every domain also gets a free-certificate
+ * lifecycle row ({@link FreeCertificateRowsSeed}), so that the renewal scan runs over as many rows
+ * as there are domains. The file is compacted at the end ({@code SHUTDOWN COMPACT}), as H2 compacts
+ * a long-running service's file over time: without it the 1M-domain file keeps the bulk insert's
+ * half-empty pages.
  */
 final class Seeder {
     static final String ZONE = "bench.example.com";
     private static final int BATCH = 10_000;
+    private static final int COMMIT = 100_000;
 
     private Seeder() {
     }
@@ -65,8 +73,17 @@ final class Seeder {
                     .accept(account, domainName(0), "upload", "bench-wildcard", pem.chainPem(), pem.privateKeyPem())
                     .certificate();
             db.jdbi().useHandle(h -> insert(h.getConnection(), account, cert, domains));
+            db.jdbi().useHandle(h -> FreeCertificateRowsSeed.insert(h.getConnection(), System.currentTimeMillis()));
         }
-        log.printf("seeded %,d domains in %.1f s%n", domains, (System.nanoTime() - t0) / 1e9);
+        long before = fileBytes(dataDir);
+        if (config.jdbcUrl() == null) {
+            try (Connection c = DriverManager.getConnection(Database.h2Url(dataDir));
+                 Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            }
+        }
+        log.printf("seeded %,d domains in %.1f s; H2 file %,d MiB before compacting, %,d MiB after%n", domains,
+                (System.nanoTime() - t0) / 1e9, before >> 20, fileBytes(dataDir) >> 20);
     }
 
     private static void insert(Connection c, long account, StoredCertificate cert, int domains) throws SQLException {
@@ -97,6 +114,8 @@ final class Seeder {
                 ps.addBatch();
                 if ((i + 1) % BATCH == 0) {
                     ps.executeBatch();
+                }
+                if ((i + 1) % COMMIT == 0) {
                     c.commit();
                 }
             }
@@ -104,6 +123,11 @@ final class Seeder {
             c.commit();
         }
         c.setAutoCommit(true);
+    }
+
+    private static long fileBytes(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("vodcert.mv.db");
+        return Files.exists(file) ? Files.size(file) : 0;
     }
 
     private static long insertCertificate(Connection c, StoredCertificate s) throws SQLException {

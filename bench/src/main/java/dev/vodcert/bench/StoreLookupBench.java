@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * domains with {@link DomainStore#findWithCertificate} (the query {@code DescribeVodDomainCertificateInfo}
  * runs) and reports microseconds per lookup. Seeds the folder first when it is empty. The H2 URL
  * settings to try (say {@code ;PAGE_SIZE=4096;CACHE_SIZE=65536}) are appended to the default URL,
- * at seeding and at reading.
+ * at seeding and at reading; a {@code CACHE_SIZE} given replaces the default one ({@code H2CacheSize}).
  *
  * <p>{@code java -cp ... dev.vodcert.bench.StoreLookupBench DATA_DIR DOMAINS [URL_SUFFIX] [LOOKUPS]}
  */
@@ -25,7 +25,8 @@ public final class StoreLookupBench {
         int domains = Integer.parseInt(args[1]);
         String suffix = args.length > 2 ? args[2] : "";
         int lookups = args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
-        String url = dev.vodcert.store.Database.h2Url(data) + suffix;
+        String base = Database.h2Url(data);
+        String url = (suffix.toUpperCase().contains("CACHE_SIZE") ? base.replaceAll(";CACHE_SIZE=\\d+", "") : base) + suffix;
         if (!Files.exists(data.resolve("seeded"))) {
             Config d = Config.defaults(data);
             Seeder.seed(d.withDatabase(url, null, null, d.dbPoolSize())

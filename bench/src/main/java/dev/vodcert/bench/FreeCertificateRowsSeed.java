@@ -1,0 +1,118 @@
+package dev.vodcert.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.SplittableRandom;
+
+/**
+ * One {@code free_certificate} row per seeded domain, spread as a service with that many free
+ * certificates would hold them, so that the renewal scan ({@code FreeCertificateStore.due}) and the
+ * lease heartbeat run over a realistic table. Per 10,000 domains:
+ * <ul>
+ * <li>20 due now ({@code checking}, asked for up to 10 minutes ago, not leased);
+ * <li>2 being worked on ({@code applying}, leased by node {@value #LEASE_OWNER} for 2 more minutes);
+ * <li>100 waiting for their CNAME ({@code cname_error}, re-checked within the next hour);
+ * <li>50 parked ({@code failed}, {@code next_attempt_at} = Long.MAX_VALUE until asked again);
+ * <li>the rest issued ({@code success}), renewal due 1 to 60 days from now, uniformly.
+ * </ul>
+ */
+final class FreeCertificateRowsSeed {
+    static final String LEASE_OWNER = "bench-node";
+    private static final int BATCH = 10_000;
+    private static final int COMMIT = 100_000;
+    private static final long MINUTE = 60_000;
+    private static final long DAY = 86_400_000;
+
+    private FreeCertificateRowsSeed() {
+    }
+
+    static void insert(Connection c, long now) throws SQLException {
+        long[] ids = domainIds(c);
+        SplittableRandom random = new SplittableRandom(42);
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO free_certificate (domain_id, status, "
+                + "cname_status, attempts, checks, next_attempt_at, last_error, renew_at, lease_owner, "
+                + "lease_expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < ids.length; i++) {
+                int bucket = random.nextInt(10_000);
+                String status;
+                String cname = "ok";
+                int checks = 0;
+                long next;
+                String error = null;
+                Long renewAt = null;
+                String owner = null;
+                long leaseExpires = 0;
+                if (bucket < 20) {
+                    status = "checking";
+                    cname = null;
+                    next = now - random.nextLong(10 * MINUTE);
+                } else if (bucket < 22) {
+                    status = "applying";
+                    next = now - random.nextLong(MINUTE);
+                    owner = LEASE_OWNER;
+                    leaseExpires = now + 2 * MINUTE;
+                } else if (bucket < 122) {
+                    status = "cname_error";
+                    cname = "cname_error";
+                    checks = 1 + random.nextInt(6);
+                    next = now + random.nextLong(60 * MINUTE);
+                    error = "the CNAME does not point at the assigned target";
+                } else if (bucket < 172) {
+                    status = "failed";
+                    next = Long.MAX_VALUE;
+                    error = "the CA refused the order";
+                } else {
+                    status = "success";
+                    next = now + DAY + random.nextLong(59 * DAY);
+                    renewAt = next;
+                }
+                ps.setLong(1, ids[i]);
+                ps.setString(2, status);
+                ps.setString(3, cname);
+                ps.setInt(4, 0);
+                ps.setInt(5, checks);
+                ps.setLong(6, next);
+                ps.setString(7, error);
+                if (renewAt == null) {
+                    ps.setNull(8, Types.BIGINT);
+                } else {
+                    ps.setLong(8, renewAt);
+                }
+                ps.setString(9, owner);
+                ps.setLong(10, leaseExpires);
+                ps.setLong(11, now - 90 * DAY);
+                ps.setLong(12, now);
+                ps.addBatch();
+                if ((i + 1) % BATCH == 0) {
+                    ps.executeBatch();
+                }
+                if ((i + 1) % COMMIT == 0) {
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+        c.setAutoCommit(true);
+    }
+
+    private static long[] domainIds(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet count = st.executeQuery("SELECT COUNT(*) FROM vod_domain")) {
+            count.next();
+            long[] ids = new long[count.getInt(1)];
+            try (ResultSet rs = st.executeQuery("SELECT id FROM vod_domain ORDER BY id")) {
+                int i = 0;
+                while (rs.next()) {
+                    ids[i++] = rs.getLong(1);
+                }
+            }
+            return ids;
+        }
+    }
+}
