@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vodcert.issuance.LifecycleTiming;
-import dev.vodcert.testing.PebbleServer;
 import dev.vodcert.testing.PebbleVodcert;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,30 +14,7 @@ import org.junit.jupiter.api.Test;
  * retried. Pebble runs with its default nonce rejection (5 % of good nonces refused), which the
  * ACME client must ride through.
  */
-class FreeCertificatePebbleChecksTest {
-    private static PebbleServer pebble;
-    private PebbleVodcert s;
-
-    @BeforeAll
-    static void startPebble() {
-        pebble = PebbleServer.builder(PebbleServer.freePort()).start();
-    }
-
-    @AfterAll
-    static void stopPebble() {
-        pebble.close();
-    }
-
-    @BeforeEach
-    void start() {
-        s = new PebbleVodcert(pebble);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
-
+class FreeCertificatePebbleChecksTest extends PebbleApiTestBase {
     @Test
     void pebbleRejectsNoncesAsByDefault() {
         assertThat(pebble.pebbleOutput()).as("PEBBLE_WFE_NONCEREJECT is left at Pebble's default")

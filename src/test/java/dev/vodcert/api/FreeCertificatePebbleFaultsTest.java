@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vodcert.issuance.LifecycleTiming;
-import dev.vodcert.testing.PebbleServer;
 import dev.vodcert.testing.PebbleVodcert;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,30 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code applying} leaves the domain {@code applying}, and the next start resumes it once the dead
  * node's lease has expired. Pebble keeps its default nonce rejection.
  */
-class FreeCertificatePebbleFaultsTest {
-    private static PebbleServer pebble;
-    private PebbleVodcert s;
-
-    @BeforeAll
-    static void startPebble() {
-        pebble = PebbleServer.builder(PebbleServer.freePort()).start();
-    }
-
-    @AfterAll
-    static void stopPebble() {
-        pebble.close();
-    }
-
-    @BeforeEach
-    void start() {
-        s = new PebbleVodcert(pebble);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
-
+class FreeCertificatePebbleFaultsTest extends PebbleApiTestBase {
     @Test
     void theCaDownGivesFailedWithTheReasonKeptAndALaterRecoveryAfterTheBackoff() {
         String name = "ca-down.vodcert-acme.com";

@@ -11,10 +11,6 @@ import dev.vodcert.testing.PebbleVodcert;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,29 +19,11 @@ import org.junit.jupiter.api.Test;
  * the jitter) Pebble issues a new certificate, and the old one is reported, and serves, until the
  * new one is in place, even when the node goes away in the middle of the renewal.
  */
-class FreeCertificatePebbleRenewalTest {
+class FreeCertificatePebbleRenewalTest extends PebbleApiTestBase {
     private static final Duration VALIDITY = Duration.ofHours(1);
-    private static PebbleServer pebble;
-    private PebbleVodcert s;
-
-    @BeforeAll
-    static void startPebble() {
-        pebble = PebbleServer.builder(PebbleServer.freePort()).certificateValidity(VALIDITY).start();
-    }
-
-    @AfterAll
-    static void stopPebble() {
-        pebble.close();
-    }
-
-    @BeforeEach
-    void start() {
-        s = new PebbleVodcert(pebble);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
+    @Override
+    PebbleServer.Builder pebbleBuilder() {
+        return PebbleServer.builder(PebbleServer.freePort()).certificateValidity(VALIDITY);
     }
 
     /** Issues the first certificate and returns it. */

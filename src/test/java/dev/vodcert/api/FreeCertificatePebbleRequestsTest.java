@@ -3,15 +3,10 @@ package dev.vodcert.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vodcert.testing.PebbleServer;
 import dev.vodcert.testing.PebbleVodcert;
 import dev.vodcert.testing.SignedClient;
 import java.security.cert.X509Certificate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,30 +15,7 @@ import org.junit.jupiter.api.Test;
  * stopped domain, twice in a row, and while one is being issued. Orders are counted where Pebble
  * answers them (vodcert's ACME request metrics), so "no second order" is what the CA saw.
  */
-class FreeCertificatePebbleRequestsTest {
-    private static PebbleServer pebble;
-    private PebbleVodcert s;
-
-    @BeforeAll
-    static void startPebble() {
-        pebble = PebbleServer.builder(PebbleServer.freePort()).start();
-    }
-
-    @AfterAll
-    static void stopPebble() {
-        pebble.close();
-    }
-
-    @BeforeEach
-    void start() {
-        s = new PebbleVodcert(pebble);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
-
+class FreeCertificatePebbleRequestsTest extends PebbleApiTestBase {
     @Test
     void forADomainWithHttpsOffItIsAcceptedAndHttpsComesOnWithTheCertificate() {
         String name = "https-off.vodcert-acme.com";
