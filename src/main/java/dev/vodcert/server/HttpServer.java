@@ -34,6 +34,8 @@ public final class HttpServer implements AutoCloseable {
     /** Marks a request the pipeline answered, so that its own 404s are not taken for unrouted ones. */
     private static final String ANSWERED = "vodcert.answered";
     private static final byte[] NO_BODY = new byte[0];
+    /** The most of an over-limit body read (and dropped) before refusing it; beyond this the connection closes. */
+    static final long DRAIN_LIMIT = 4L << 20;
     /**
      * Threads Jetty keeps besides the ones that run requests (selectors, acceptor, the queue's
      * resumptions). The work is CPU and a database, so threads beyond the active-request limit
@@ -154,6 +156,9 @@ public final class HttpServer implements AutoCloseable {
     private static byte[] readBody(HttpServletRequest req, int maxBody) throws IOException {
         long declared = req.getContentLengthLong();
         if (declared > maxBody) {
+            try (InputStream in = req.getInputStream()) {
+                drain(in);
+            }
             return null;
         }
         if (declared == 0 || (declared < 0 && req.getHeader("Transfer-Encoding") == null)) {
@@ -166,7 +171,24 @@ public final class HttpServer implements AutoCloseable {
                 return read == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, read);
             }
             byte[] bytes = in.readNBytes(maxBody + 1);
-            return bytes.length > maxBody ? null : bytes;
+            if (bytes.length > maxBody) {
+                drain(in);
+                return null;
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body too large to take (up to {@value #DRAIN_LIMIT} bytes), so
+     * that the refusal is read by a client still sending rather than lost to a connection reset.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] dropped = new byte[8192];
+        long total = 0;
+        int n;
+        while (total < DRAIN_LIMIT && (n = in.read(dropped, 0, (int) Math.min(dropped.length, DRAIN_LIMIT - total))) > 0) {
+            total += n;
         }
     }
 
