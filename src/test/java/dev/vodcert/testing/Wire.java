@@ -58,7 +58,8 @@ public record Wire(String method, String query, List<String[]> headers, byte[] b
     /**
      * What the request says: method, decoded query and form parameters (an empty value counts as
      * absent, as it does for every action), header values by lower-case name (trimmed, as ACS3 reads
-     * them), and the body; null when the parameters do not decode.
+     * them), and the body's bytes where they are signed (ACS3) or not a form; null when the parameters
+     * do not decode.
      */
     public String meaning() {
         Map<String, String> q = decode(query);
@@ -77,7 +78,10 @@ public record Wire(String method, String query, List<String[]> headers, byte[] b
         if (auth != null && auth.startsWith("ACS3-HMAC-SHA256 ")) {
             h.put("authorization", auth.toLowerCase(Locale.ROOT));
         }
-        return method + "\n" + q + "\n" + b + "\n" + h + "\n" + Arrays.toString(body);
+        // a V1 form body means only its decoded parameters (re-spelling %3D as %3d changes nothing);
+        // ACS3 signs the body's bytes (x-acs-content-sha256), so there every byte is meaning
+        boolean bytesSigned = auth != null && auth.startsWith("ACS3-HMAC-SHA256 ");
+        return method + "\n" + q + "\n" + b + "\n" + h + "\n" + (form && !bytesSigned ? "" : Arrays.toString(body));
     }
 
     /** Form decoding, strict about escapes and UTF-8; null when it fails or a name repeats. */
