@@ -145,6 +145,11 @@ final class TestProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process, shutdownHook);
+    }
+
+    /** Stops {@code process} (politely, then by force after 5 s) and drops its shutdown hook. */
+    static void stop(Process process, Thread shutdownHook) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
