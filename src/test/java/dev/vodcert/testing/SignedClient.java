@@ -123,6 +123,22 @@ public final class SignedClient {
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
+    /**
+     * Sends once more when the first try got not a single byte back: the JDK client then picked a
+     * pooled connection the server had already closed (after an error answer it ends the connection),
+     * so the request never reached a live one. Any other failure is thrown as it was.
+     */
+    private HttpResponse<String> sendOnLiveConnection(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+    }
+
     public Answer raw(String method, String rawQuery, String formBody, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base
                 + (rawQuery.isEmpty() ? "" : "?" + rawQuery)));
@@ -134,7 +150,7 @@ public final class SignedClient {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = sendOnLiveConnection(b.build());
             Transcript.response(r.body());
             return new Answer(r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body());
         } catch (IOException e) {
