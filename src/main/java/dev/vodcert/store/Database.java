@@ -36,10 +36,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
-    private final ChangeCount changes = new ChangeCount();
+    private final ChangeCount changes;
 
     private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
+        this.changes = ChangeCount.of(dataSource.getJdbcUrl());
         this.jdbi = Jdbi.create(dataSource);
         this.jdbi.getConfig(Handles.class).addListener(changes);
         this.postgres = postgres;
