@@ -32,9 +32,10 @@ public final class AccessKeys implements CredentialStore {
     }
 
     /**
-     * The key as stored now: every call reads its row (one indexed query), so a key disabled or
-     * deleted, on this node or another, is refused on the next request. Only the decryption of the
-     * secret is remembered, by its stored ciphertext (see {@link DecryptedSecrets}).
+     * The key as stored now: a key disabled or deleted, on this node or another, is refused on the
+     * next request. The store reads its row (one indexed query) unless nothing was written since it
+     * last did on a database only this process opens ({@code AccessKeyStore#find}); the decryption
+     * of the secret is remembered by its stored ciphertext (see {@link DecryptedSecrets}).
      */
     @Override
     public Optional<Credential> find(String accessKeyId) {

@@ -102,7 +102,7 @@ public final class Vodcert implements AutoCloseable {
             MasterKeyRotation.recover(config.dataDir(), config.masterKey(), database);
             KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey()));
             MasterKeyRotation.check(cipher, database);
-            AccessKeys keys = new AccessKeys(new AccessKeyStore(database.jdbi()), cipher, clock);
+            AccessKeys keys = new AccessKeys(new AccessKeyStore(database), cipher, clock);
             if (!keys.storedSecretsReadable()) {
                 throw new IllegalStateException("The master key does not open the AccessKey secrets stored in the "
                         + "database: every node on one database needs the same VODCERT_MASTER_KEY.");
@@ -111,7 +111,7 @@ public final class Vodcert implements AutoCloseable {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
             acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
-            DomainStore domainStore = new DomainStore(database.jdbi());
+            DomainStore domainStore = new DomainStore(database);
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
             CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
             CasCertificateStore casStore = new CasCertificateStore(database.jdbi());

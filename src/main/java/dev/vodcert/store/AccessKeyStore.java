@@ -15,9 +15,21 @@ public final class AccessKeyStore {
     }
 
     private final Jdbi jdbi;
+    private final PlainQuery plain;
+    private final RememberedReads<String, Optional<Row>> keys;
 
+    /** The service's store: {@link #find} on the pool without a handle, remembered between writes on H2. */
+    public AccessKeyStore(Database database) {
+        this.jdbi = database.jdbi();
+        this.plain = database.plainQuery();
+        this.keys = database.rememberedReads();
+    }
+
+    /** A store over a bare Jdbi (tools, tests): every find reads. */
     public AccessKeyStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.plain = PlainQuery.through(jdbi);
+        this.keys = RememberedReads.none();
     }
 
     public long createAccount(String name, long now) {
@@ -67,9 +79,17 @@ public final class AccessKeyStore {
                 .bind("enabled", row.enabled()).bind("at", row.createdAt()).execute());
     }
 
-    /** Runs on every signed request: plain JDBC (see {@link PlainQuery}). */
+    /**
+     * Runs on every signed request: plain JDBC (see {@link PlainQuery}), the answer remembered until
+     * the next write where the database allows it ({@link RememberedReads}): a key disabled, deleted
+     * or replaced is still refused on the next request.
+     */
     public Optional<Row> find(String accessKeyId) {
-        return PlainQuery.findOne(jdbi, "SELECT access_key_id, account_id, secret_enc, enabled, created_at "
+        return keys.get(accessKeyId, () -> read(accessKeyId));
+    }
+
+    private Optional<Row> read(String accessKeyId) {
+        return plain.findOne("SELECT access_key_id, account_id, secret_enc, enabled, created_at "
                         + "FROM access_key WHERE access_key_id = ?",
                 statement -> statement.setString(1, accessKeyId),
                 rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5)));

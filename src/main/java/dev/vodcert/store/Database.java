@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -35,10 +36,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
+    private final ChangeCount changes;
 
     private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
+        this.changes = ChangeCount.of(dataSource.getJdbcUrl());
         this.jdbi = Jdbi.create(dataSource);
+        this.jdbi.getConfig(Handles.class).addListener(changes);
         this.postgres = postgres;
     }
 
@@ -106,6 +110,20 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Single-row reads on pooled connections, without a Jdbi handle (the per-request reads). */
+    PlainQuery plainQuery() {
+        return PlainQuery.on(dataSource);
+    }
+
+    /**
+     * Where a per-request read keeps its answers between writes: in this process on the embedded H2
+     * file, which no other process can open meanwhile; nowhere on a shared database, which other
+     * nodes (and the admin commands) write behind this one's back.
+     */
+    <K, V> RememberedReads<K, V> rememberedReads() {
+        return postgres ? RememberedReads.none() : RememberedReads.over(changes);
     }
 
     /** True for PostgreSQL, which several nodes may share; false for the embedded H2 file. */

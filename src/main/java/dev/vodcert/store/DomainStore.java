@@ -24,10 +24,26 @@ public final class DomainStore {
     public record WithCertificate(VodDomain domain, StoredCertificate certificate, String freeStatus) {
     }
 
-    private final Jdbi jdbi;
+    /** What a per-request lookup is remembered by. */
+    private record Lookup(long accountId, String domainName) {
+    }
 
+    private final Jdbi jdbi;
+    private final PlainQuery plain;
+    private final RememberedReads<Lookup, Optional<WithCertificate>> lookups;
+
+    /** The service's store: lookups on the pool without a handle, remembered between writes on H2. */
+    public DomainStore(Database database) {
+        this.jdbi = database.jdbi();
+        this.plain = database.plainQuery();
+        this.lookups = database.rememberedReads();
+    }
+
+    /** A store over a bare Jdbi (tools, tests): every lookup reads. */
     public DomainStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.plain = PlainQuery.through(jdbi);
+        this.lookups = RememberedReads.none();
     }
 
     /** @return false when the name is taken (by any account) */
@@ -59,10 +75,15 @@ public final class DomainStore {
 
     /**
      * The domain with its certificate (null when it has none), in one query. Runs on every
-     * {@code DescribeVodDomainCertificateInfo}: plain JDBC, columns read by position (see {@link PlainQuery}).
+     * {@code DescribeVodDomainCertificateInfo}: plain JDBC, columns read by position (see {@link PlainQuery}),
+     * the answer remembered until the next write where the database allows it ({@link RememberedReads}).
      */
     public Optional<WithCertificate> findWithCertificate(long accountId, String domainName) {
-        return PlainQuery.findOne(jdbi, "SELECT d.id, d.account_id, d.domain_name, d.cname, d.domain_status, "
+        return lookups.get(new Lookup(accountId, domainName), () -> readWithCertificate(accountId, domainName));
+    }
+
+    private Optional<WithCertificate> readWithCertificate(long accountId, String domainName) {
+        return plain.findOne("SELECT d.id, d.account_id, d.domain_name, d.cname, d.domain_status, "
                         + "d.scope, d.sources, d.check_url, d.top_level_domain, d.description, d.ssl_protocol, "
                         + "d.cert_id, d.cert_domain_name, d.cname_status, d.gmt_created, d.gmt_modified, "
                         + "c.id, c.account_id, c.cert_type, c.cert_name, c.cert_region, "

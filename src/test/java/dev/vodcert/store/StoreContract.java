@@ -143,6 +143,55 @@ abstract class StoreContract {
     }
 
     @Test
+    void theServicesLookupsSeeEveryWriteOfTheService() {
+        AccessKeyStore keys = new AccessKeyStore(db);
+        long account = keys.createAccount("a", 1L);
+        DomainStore domains = new DomainStore(db);
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).isEmpty();
+        assertThat(keys.find("LTAIkey1")).isEmpty();
+
+        domains.insert(domain(account, "cdn.example.com"));
+        keys.addKey(new AccessKeyStore.Row("LTAIkey1", account, "enc", true, 1L));
+        VodDomain d = domains.findWithCertificate(account, "cdn.example.com").orElseThrow().domain();
+        assertThat(d.sslProtocol()).isEqualTo("off");
+        assertThat(keys.find("LTAIkey1")).map(AccessKeyStore.Row::enabled).contains(true);
+
+        StoredCertificate attached = domains.attachNewCertificate(d, certificate(account, "pem1"), "cdn.example.com", 50L);
+        keys.setEnabled("LTAIkey1", false);
+        DomainStore.WithCertificate read = domains.findWithCertificate(account, "cdn.example.com").orElseThrow();
+        assertThat(read.certificate()).isEqualTo(attached);
+        assertThat(read.domain().sslProtocol()).isEqualTo("on");
+        assertThat(keys.find("LTAIkey1")).map(AccessKeyStore.Row::enabled).contains(false);
+
+        domains.setSslProtocol(d.id(), "off", 70L);
+        keys.delete("LTAIkey1");
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().sslProtocol())
+                .contains("off");
+        assertThat(keys.find("LTAIkey1")).isEmpty();
+    }
+
+    @Test
+    void lookupsAreRememberedOnlyWhereNoOtherProcessCanWrite() {
+        long account = new AccessKeyStore(db).createAccount("a", 1L);
+        DomainStore domains = new DomainStore(db);
+        domains.insert(domain(account, "cdn.example.com"));
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
+                .contains("online");
+
+        // a change the service did not make: another node, or an admin command, on a shared database
+        Jdbi behind = user() == null ? Jdbi.create(url) : Jdbi.create(url, user(), password());
+        behind.useHandle(h -> h.execute("UPDATE vod_domain SET domain_status = 'offline'"));
+        String expected = expectShared() ? "offline" : "online";
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
+                .contains(expected);
+
+        // any handle of the service closing (as every write of the service does) ends what was remembered
+        db.jdbi().useHandle(h -> h.execute("SELECT 1"));
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
+                .contains("offline");
+    }
+
+    @Test
     void aSchemaFromANewerVodcertIsRefusedAndLeftAsItWas() {
         db.jdbi().useHandle(h -> h.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", "
                 + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "
