@@ -33,6 +33,10 @@ public final class Database implements AutoCloseable {
     static final int PG_CONNECT_TIMEOUT_S = 2;
     static final int PG_SOCKET_TIMEOUT_S = 10;
 
+    static {
+        H2Settings.apply();
+    }
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;

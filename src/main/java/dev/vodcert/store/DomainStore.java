@@ -19,7 +19,8 @@ public final class DomainStore {
 
     /**
      * A domain and the certificate it references, read together, with the status of its free
-     * certificate lifecycle ({@code free_certificate.status}; null when it has none).
+     * certificate lifecycle ({@code vod_domain.free_status}, the copy of {@code free_certificate.status};
+     * null when it has none).
      */
     public record WithCertificate(VodDomain domain, StoredCertificate certificate, String freeStatus) {
     }
@@ -74,6 +75,20 @@ public final class DomainStore {
     }
 
     /**
+     * The describe query: the domain, its certificate and its free-certificate status, from the
+     * domain row and the certificate row only ({@code vod_domain.free_status} mirrors
+     * {@code free_certificate.status}, V8), found through the unique name.
+     */
+    static final String FIND_WITH_CERTIFICATE = "SELECT d.id, d.account_id, d.domain_name, d.cname, "
+            + "d.domain_status, d.scope, d.sources, d.check_url, d.top_level_domain, d.description, d.ssl_protocol, "
+            + "d.cert_id, d.cert_domain_name, d.cname_status, d.gmt_created, d.gmt_modified, "
+            + "c.id, c.account_id, c.cert_type, c.cert_name, c.cert_region, "
+            + "c.certificate_pem, c.private_key_enc, c.common_name, c.issuer_org, c.fingerprint, "
+            + "c.not_before, c.not_after, c.created_at, c.updated_at, d.free_status "
+            + "FROM vod_domain d LEFT JOIN certificate c ON c.id = d.cert_id "
+            + "WHERE d.domain_name = ? AND d.account_id = ?";
+
+    /**
      * The domain with its certificate (null when it has none), in one query. Runs on every
      * {@code DescribeVodDomainCertificateInfo}: plain JDBC, columns read by position (see {@link PlainQuery}),
      * the answer remembered until the next write where the database allows it ({@link RememberedReads}).
@@ -83,15 +98,7 @@ public final class DomainStore {
     }
 
     private Optional<WithCertificate> readWithCertificate(long accountId, String domainName) {
-        return plain.findOne("SELECT d.id, d.account_id, d.domain_name, d.cname, d.domain_status, "
-                        + "d.scope, d.sources, d.check_url, d.top_level_domain, d.description, d.ssl_protocol, "
-                        + "d.cert_id, d.cert_domain_name, d.cname_status, d.gmt_created, d.gmt_modified, "
-                        + "c.id, c.account_id, c.cert_type, c.cert_name, c.cert_region, "
-                        + "c.certificate_pem, c.private_key_enc, c.common_name, c.issuer_org, c.fingerprint, "
-                        + "c.not_before, c.not_after, c.created_at, c.updated_at, f.status AS free_status "
-                        + "FROM vod_domain d LEFT JOIN certificate c ON c.id = d.cert_id "
-                        + "LEFT JOIN free_certificate f ON f.domain_id = d.id "
-                        + "WHERE d.domain_name = ? AND d.account_id = ?",
+        return plain.findOne(FIND_WITH_CERTIFICATE,
                 statement -> {
                     statement.setString(1, domainName);
                     statement.setLong(2, accountId);

@@ -15,6 +15,10 @@ import org.jdbi.v3.core.Jdbi;
  * {@code lease_expires_at}) so that several nodes never work on one domain at once. Every write of
  * the loop is conditioned on holding the lease, except storing an issued certificate, which only
  * needs the row to still exist: a duplicate issuance is tolerable, a lost certificate is not.
+ *
+ * <p>Every write of {@code status} (and creating or deleting a row) also writes the domain's copy,
+ * {@code vod_domain.free_status}, in the same transaction: the describe query reads the status from
+ * the domain row alone (V8, bench/README.md).
  */
 public final class FreeCertificateStore {
     /** A leased row with its domain, and the expiry of the certificate the lifecycle last issued (or null). */
@@ -40,17 +44,27 @@ public final class FreeCertificateStore {
      * {@code checking}, {@code applying} or {@code success} is left as it is.
      */
     public FreeCertificate request(long domainId, long now) {
-        int restarted = jdbi.withHandle(h -> h.createUpdate("UPDATE free_certificate SET status = 'checking', "
-                        + "attempts = 0, checks = 0, next_attempt_at = :now, last_error = NULL, updated_at = :now "
-                        + "WHERE domain_id = :id AND status IN (" + RESTARTABLE + ")")
-                .bind("now", now).bind("id", domainId).execute());
+        String checking = FreeCertStatus.CHECKING.wire();
+        int restarted = jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE free_certificate SET status = :status, attempts = 0, checks = 0, "
+                            + "next_attempt_at = :now, last_error = NULL, updated_at = :now "
+                            + "WHERE domain_id = :id AND status IN (" + RESTARTABLE + ")")
+                    .bind("status", checking).bind("now", now).bind("id", domainId).execute();
+            if (n == 1) {
+                setDomainStatus(h, domainId, checking);
+            }
+            return n;
+        });
         if (restarted == 0) {
             FreeCertificate fresh = FreeCertificate.requested(domainId, now);
             try {
-                jdbi.useHandle(h -> h.createUpdate("INSERT INTO free_certificate (domain_id, status, attempts, checks, "
-                                + "next_attempt_at, lease_expires_at, created_at, updated_at) VALUES (:id, :status, 0, 0, "
-                                + ":now, 0, :now, :now)")
-                        .bind("id", domainId).bind("status", fresh.status().wire()).bind("now", now).execute());
+                jdbi.useTransaction(h -> {
+                    h.createUpdate("INSERT INTO free_certificate (domain_id, status, attempts, checks, "
+                                    + "next_attempt_at, lease_expires_at, created_at, updated_at) VALUES (:id, :status, "
+                                    + "0, 0, :now, 0, :now, :now)")
+                            .bind("id", domainId).bind("status", fresh.status().wire()).bind("now", now).execute();
+                    setDomainStatus(h, domainId, fresh.status().wire());
+                });
             } catch (RuntimeException e) {
                 if (!UniqueViolation.isCause(e)) {
                     throw e;
@@ -62,8 +76,13 @@ public final class FreeCertificateStore {
 
     /** Ends the lifecycle of a domain; the certificates it issued stay. */
     public boolean stop(long domainId) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM free_certificate WHERE domain_id = :id")
-                .bind("id", domainId).execute()) == 1;
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("DELETE FROM free_certificate WHERE domain_id = :id").bind("id", domainId).execute();
+            if (n == 1) {
+                setDomainStatus(h, domainId, null);
+            }
+            return n == 1;
+        });
     }
 
     public Optional<FreeCertificate> find(long domainId) {
@@ -156,9 +175,11 @@ public final class FreeCertificateStore {
                     .bind("observed", clip(s.observedCname(), 400)).bind("resolver", clip(s.resolver(), 128))
                     .bind("error", clip(s.lastError(), 1024)).bind("checked", s.lastCheckedAt()).bind("now", now)
                     .bind("id", s.domainId()).bind("owner", owner).execute();
-            if (n == 1 && s.cnameStatus() != null) {
-                h.createUpdate("UPDATE vod_domain SET cname_status = :cname WHERE id = :id")
-                        .bind("cname", s.cnameStatus()).bind("id", s.domainId()).execute();
+            if (n == 1) {
+                h.createUpdate("UPDATE vod_domain SET free_status = :status, "
+                                + "cname_status = COALESCE(:cname, cname_status) WHERE id = :id")
+                        .bind("status", s.status().wire()).bind("cname", s.cnameStatus()).bind("id", s.domainId())
+                        .execute();
             }
             return n == 1;
         });
@@ -183,10 +204,10 @@ public final class FreeCertificateStore {
             Long previous = h.createQuery("SELECT cert_id FROM vod_domain WHERE id = :id").bind("id", domainId)
                     .mapTo(Long.class).findOne().orElse(null);
             StoredCertificate stored = CertificateStore.insert(h, certificate);
-            h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, gmt_modified = :now"
-                            + (turnHttpsOn ? ", ssl_protocol = 'on'" : "") + " WHERE id = :id")
-                    .bind("cert", stored.id()).bind("cdn", certDomainName).bind("now", now).bind("id", domainId)
-                    .execute();
+            h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, gmt_modified = :now, "
+                            + "free_status = :status" + (turnHttpsOn ? ", ssl_protocol = 'on'" : "") + " WHERE id = :id")
+                    .bind("cert", stored.id()).bind("cdn", certDomainName).bind("now", now)
+                    .bind("status", FreeCertStatus.SUCCESS.wire()).bind("id", domainId).execute();
             h.createUpdate("UPDATE free_certificate SET status = :status, cert_id = :cert, renew_at = :renew, "
                             + "next_attempt_at = :renew, attempts = 0, checks = 0, last_error = NULL, "
                             + "order_reserved_at = NULL, lease_owner = NULL, lease_expires_at = 0, updated_at = :now "
@@ -196,6 +217,12 @@ public final class FreeCertificateStore {
             deleteIfUnused(h, previous);
             return true;
         });
+    }
+
+    /** The domain's copy of the lifecycle status ({@code vod_domain.free_status}); null: no lifecycle. */
+    private static void setDomainStatus(Handle h, long domainId, String status) {
+        h.createUpdate("UPDATE vod_domain SET free_status = :status WHERE id = :id")
+                .bind("status", status).bind("id", domainId).execute();
     }
 
     private static void deleteIfUnused(Handle h, Long certId) {

@@ -166,8 +166,9 @@ class RenewalScaleTest {
                     .bind("na", EXPIRY.toEpochMilli()).bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             PreparedBatch domains = h.prepareBatch("INSERT INTO vod_domain (id, account_id, domain_name, cname, "
-                    + "domain_status, scope, sources, ssl_protocol, cert_id, cname_status, gmt_created, gmt_modified) "
-                    + "VALUES (:id, :a, :name, :cname, 'online', 'domestic', '[]', 'on', :cert, 'ok', :now, :now)");
+                    + "domain_status, scope, sources, ssl_protocol, cert_id, cname_status, free_status, gmt_created, "
+                    + "gmt_modified) VALUES (:id, :a, :name, :cname, 'online', 'domestic', '[]', 'on', :cert, 'ok', "
+                    + "'success', :now, :now)");
             PreparedBatch rows = h.prepareBatch("INSERT INTO free_certificate (domain_id, status, cname_status, "
                     + "attempts, checks, next_attempt_at, cert_id, renew_at, lease_expires_at, created_at, updated_at) "
                     + "VALUES (:id, 'success', 'ok', 0, 0, :renew, :cert, :renew, 0, :now, :now)");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vodcert.certificate.StoredCertificate;
 import dev.vodcert.domain.VodDomain;
+import dev.vodcert.issuance.FreeCertStatus;
+import dev.vodcert.issuance.FreeCertificate;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -140,6 +142,49 @@ abstract class StoreContract {
         assertThat(certificates.find(account, second.id())).contains(second);
         domains.setSslProtocol(withFirst.id(), "off", 70L);
         assertThat(domains.find(account, "cdn.example.com")).map(VodDomain::sslProtocol).contains("off");
+    }
+
+    /**
+     * The describe query reads the lifecycle status from the domain row ({@code vod_domain.free_status},
+     * V8): every write of the lifecycle keeps that copy equal to {@code free_certificate.status}.
+     */
+    @Test
+    void theDomainRowCarriesTheFreeCertificateStatusThroughTheLifecycle() {
+        long account = new AccessKeyStore(db.jdbi()).createAccount("a", 1L);
+        DomainStore domains = new DomainStore(db.jdbi());
+        domains.insert(domain(account, "free.example.com"));
+        long id = domains.find(account, "free.example.com").orElseThrow().id();
+        FreeCertificateStore free = new FreeCertificateStore(db.jdbi());
+        assertThat(freeStatus(domains, account)).isNull();
+
+        free.request(id, 10L);
+        assertThat(freeStatus(domains, account)).isEqualTo("checking").isEqualTo(storedStatus(free, id));
+        assertThat(free.takeLease(id, "node-a", 20L, 1_000L)).isTrue();
+        FreeCertificate checked = free.find(id).orElseThrow();
+        assertThat(free.save(new FreeCertificate(id, FreeCertStatus.CNAME_ERROR, "cname_error", 0, 1, 500L, null,
+                "elsewhere.example.net", "127.0.0.1", "wrong CNAME", 20L, null, null, null, 0, checked.createdAt(),
+                20L), "node-a", false, 20L)).isTrue();
+        assertThat(freeStatus(domains, account)).isEqualTo("cname_error").isEqualTo(storedStatus(free, id));
+        assertThat(domains.find(account, "free.example.com").orElseThrow().cnameStatus()).isEqualTo("cname_error");
+
+        free.request(id, 30L);
+        assertThat(freeStatus(domains, account)).isEqualTo("checking").isEqualTo(storedStatus(free, id));
+        assertThat(free.recordIssued(id, certificate(account, "pem"), "free.example.com", true, 900L, 40L)).isTrue();
+        assertThat(freeStatus(domains, account)).isEqualTo("success").isEqualTo(storedStatus(free, id));
+        assertThat(domains.find(account, "free.example.com").orElseThrow().cnameStatus())
+                .as("a save without a CNAME status keeps the domain's").isEqualTo("cname_error");
+
+        assertThat(free.stop(id)).isTrue();
+        assertThat(freeStatus(domains, account)).isNull();
+        assertThat(free.find(id)).isEmpty();
+    }
+
+    private static String freeStatus(DomainStore domains, long account) {
+        return domains.findWithCertificate(account, "free.example.com").orElseThrow().freeStatus();
+    }
+
+    private static String storedStatus(FreeCertificateStore free, long domainId) {
+        return free.find(domainId).orElseThrow().status().wire();
     }
 
     @Test

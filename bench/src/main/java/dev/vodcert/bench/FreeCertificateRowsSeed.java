@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
  * <li>50 parked ({@code failed}, {@code next_attempt_at} = Long.MAX_VALUE until asked again);
  * <li>the rest issued ({@code success}), renewal due 1 to 60 days from now, uniformly.
  * </ul>
+ * Each domain row gets the same status in {@code vod_domain.free_status}, as the service writes it.
  */
 final class FreeCertificateRowsSeed {
     static final String LEASE_OWNER = "bench-node";
@@ -36,7 +37,8 @@ final class FreeCertificateRowsSeed {
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO free_certificate (domain_id, status, "
                 + "cname_status, attempts, checks, next_attempt_at, last_error, renew_at, lease_owner, "
-                + "lease_expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "lease_expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement onDomain = c.prepareStatement("UPDATE vod_domain SET free_status = ? WHERE id = ?")) {
             for (int i = 0; i < ids.length; i++) {
                 int bucket = random.nextInt(10_000);
                 String status;
@@ -88,14 +90,19 @@ final class FreeCertificateRowsSeed {
                 ps.setLong(11, now - 90 * DAY);
                 ps.setLong(12, now);
                 ps.addBatch();
+                onDomain.setString(1, status);
+                onDomain.setLong(2, ids[i]);
+                onDomain.addBatch();
                 if ((i + 1) % BATCH == 0) {
                     ps.executeBatch();
+                    onDomain.executeBatch();
                 }
                 if ((i + 1) % COMMIT == 0) {
                     c.commit();
                 }
             }
             ps.executeBatch();
+            onDomain.executeBatch();
             c.commit();
         }
         c.setAutoCommit(true);
