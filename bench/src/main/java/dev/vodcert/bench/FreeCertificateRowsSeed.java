@@ -9,7 +9,7 @@ import java.sql.Types;
 import java.util.SplittableRandom;
 
 /**
- * One {@code free_certificate} row per seeded domain, spread as a service with that many free
+ * One {@code free_certificate} row per seeded domain that serves the seeded (free) certificate, spread as a service with that many free
  * certificates would hold them, so that the renewal scan ({@code FreeCertificateStore.due}) and the
  * lease heartbeat run over a realistic table. Per 10,000 domains:
  * <ul>
@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * <li>2 being worked on ({@code applying}, leased by node {@value #LEASE_OWNER} for 2 more minutes);
  * <li>100 waiting for their CNAME ({@code cname_error}, re-checked within the next hour);
  * <li>50 parked ({@code failed}, {@code next_attempt_at} = Long.MAX_VALUE until asked again);
- * <li>the rest issued ({@code success}), renewal due 1 to 60 days from now, uniformly.
+ * <li>the rest issued ({@code success}, naming the certificate the domain serves), renewal due 1 to
+ * 60 days from now, uniformly.
  * </ul>
  * Each domain row gets the same status in {@code vod_domain.free_status}, as the service writes it.
  */
@@ -32,12 +33,14 @@ final class FreeCertificateRowsSeed {
     }
 
     static void insert(Connection c, long now) throws SQLException {
-        long[] ids = domainIds(c);
+        long[][] served = servingDomains(c);
+        long[] ids = served[0];
+        long[] certs = served[1];
         SplittableRandom random = new SplittableRandom(42);
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO free_certificate (domain_id, status, "
                 + "cname_status, attempts, checks, next_attempt_at, last_error, renew_at, lease_owner, "
-                + "lease_expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "lease_expires_at, created_at, updated_at, cert_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement onDomain = c.prepareStatement("UPDATE vod_domain SET free_status = ? WHERE id = ?")) {
             for (int i = 0; i < ids.length; i++) {
                 int bucket = random.nextInt(10_000);
@@ -89,6 +92,11 @@ final class FreeCertificateRowsSeed {
                 ps.setLong(10, leaseExpires);
                 ps.setLong(11, now - 90 * DAY);
                 ps.setLong(12, now);
+                if ("success".equals(status)) {
+                    ps.setLong(13, certs[i]);
+                } else {
+                    ps.setNull(13, Types.BIGINT);
+                }
                 ps.addBatch();
                 onDomain.setString(1, status);
                 onDomain.setLong(2, ids[i]);
@@ -108,18 +116,20 @@ final class FreeCertificateRowsSeed {
         c.setAutoCommit(true);
     }
 
-    private static long[] domainIds(Connection c) throws SQLException {
+    /** The ids of the domains that serve a certificate, and the certificate each serves. */
+    private static long[][] servingDomains(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet count = st.executeQuery("SELECT COUNT(*) FROM vod_domain")) {
+             ResultSet count = st.executeQuery("SELECT COUNT(*) FROM vod_domain WHERE cert_id IS NOT NULL")) {
             count.next();
-            long[] ids = new long[count.getInt(1)];
-            try (ResultSet rs = st.executeQuery("SELECT id FROM vod_domain ORDER BY id")) {
+            long[][] served = new long[2][count.getInt(1)];
+            try (ResultSet rs = st.executeQuery("SELECT id, cert_id FROM vod_domain WHERE cert_id IS NOT NULL ORDER BY id")) {
                 int i = 0;
                 while (rs.next()) {
-                    ids[i++] = rs.getLong(1);
+                    served[0][i] = rs.getLong(1);
+                    served[1][i++] = rs.getLong(2);
                 }
             }
-            return ids;
+            return served;
         }
     }
 }

@@ -29,9 +29,11 @@ import java.util.List;
  * migrations), the first AccessKey (encrypted with the folder's master key, as the service does), one
  * uploaded wildcard certificate checked by the service's own intake, and N domains of one account
  * inserted in JDBC batches. Every second domain serves the certificate with HTTPS on, so that answers
- * come in both shapes (with and without a certificate). Every domain also gets a free-certificate
- * lifecycle row ({@link FreeCertificateRowsSeed}), so that the renewal scan runs over as many rows
- * as there are domains. The file is compacted at the end ({@code SHUTDOWN COMPACT}), as H2 compacts
+ * come in both shapes (with and without a certificate). The certificate is stored as a free one and
+ * each domain serving it has its free-certificate lifecycle row ({@link FreeCertificateRowsSeed}), as
+ * a service that issued it would hold them; domains without a certificate have none (a lifecycle row
+ * on a domain serving an uploaded certificate is a state the service never makes: uploading ends the
+ * lifecycle). The file is compacted at the end ({@code SHUTDOWN COMPACT}), as H2 compacts
  * a long-running service's file over time: without it the 1M-domain file keeps the bulk insert's
  * half-empty pages.
  */
@@ -136,7 +138,7 @@ final class Seeder {
                 + "not_after, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, s.accountId());
-            ps.setString(2, s.certType());
+            ps.setString(2, "free"); // issued by the free-certificate lifecycle: its rows (FreeCertificateRowsSeed) name it
             ps.setString(3, s.certName());
             ps.setString(4, s.certRegion());
             ps.setString(5, s.certificatePem());
