@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The database: a pooled connection to H2 (a file in the data folder, the default) or PostgreSQL
- * (a JDBC URL), migrated by Flyway before use. H2 runs with {@code WRITE_DELAY=0} so that a commit
+ * (a JDBC URL), migrated by Flyway before use; a database whose schema is already this build's
+ * ({@link CurrentSchema}) is opened without loading Flyway. H2 runs with {@code WRITE_DELAY=0} so that a commit
  * is in the file when it returns and a killed process loses no acknowledged write.
  *
  * <p>Opening checks first and changes nothing when it refuses ({@link DatabaseStartException}): a
@@ -35,11 +36,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
+    private final boolean migrated;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, boolean migrated) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.postgres = postgres;
+        this.migrated = migrated;
     }
 
     /** The embedded default: {@code <dataDir>/vodcert.mv.db}. */
@@ -48,15 +51,32 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens, checks and migrates the database.
+     * Opens, checks and migrates the database. The probe's connection stays open until the pool has
+     * its own, so that an embedded H2 file is opened once, not closed and opened again.
      *
      * @throws DatabaseStartException when it cannot be used; nothing has been changed then
      */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         boolean postgres = JdbcUrls.isPostgres(jdbcUrl);
         Properties driverProperties = postgres ? postgresProperties() : new Properties();
-        ConnectionProbe.check(jdbcUrl, user, password, driverProperties);
-        migrate(jdbcUrl, user, password, driverProperties);
+        Connection probe = ConnectionProbe.open(jdbcUrl, user, password, driverProperties);
+        try {
+            boolean migrate = !CurrentSchema.holds(probe);
+            if (migrate) {
+                migrate(jdbcUrl, user, password, driverProperties);
+            }
+            return new Database(pool(jdbcUrl, user, password, poolSize, driverProperties), postgres, migrate);
+        } finally {
+            try {
+                probe.close();
+            } catch (SQLException ignored) {
+                // the pool has connections of its own
+            }
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize,
+                                         Properties driverProperties) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -71,8 +91,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        return new Database(dataSource, postgres);
+        return new HikariDataSource(config);
     }
 
     /**
@@ -102,6 +121,11 @@ public final class Database implements AutoCloseable {
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "vodcert");
         return p;
+    }
+
+    /** Whether opening went through Flyway (false: the schema was current, Flyway not loaded). */
+    boolean ranFlyway() {
+        return migrated;
     }
 
     public Jdbi jdbi() {
