@@ -20,7 +20,7 @@ import java.util.Set;
  * migrations and validating them cost about a second of CPU). Current means: the history holds
  * exactly the migrations of {@value #LIST}, in that order, each with the same script and checksum,
  * each successful, and nothing else. Anything else (no history, an older or newer schema, a failed
- * or edited migration) answers false, and the caller goes through Flyway as before.
+ * or edited migration) is not current, and the caller goes through Flyway as before.
  *
  * <p>{@value #LIST} is this build's migrations as Flyway resolves them from {@code db/migration};
  * {@code MigrationListTest} fails, printing the right content, when the two disagree.
@@ -30,6 +30,8 @@ final class CurrentSchema {
     static final String LIST = "db/migrations.txt";
     private static final String HISTORY = "SELECT \"version\", \"script\", \"checksum\", \"success\", \"type\" "
             + "FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"";
+    /** "Table not found": H2 (42S02, and 42S04 when it has no table at all), PostgreSQL (undefined_table). */
+    private static final Set<String> NO_TABLE = Set.of("42S02", "42S04", "42P01");
     /** Rows (without a version) Flyway writes when it created the schema or the history table: no migration. */
     private static final Set<String> MARKERS = Set.of("SCHEMA", "TABLE");
 
@@ -43,9 +45,23 @@ final class CurrentSchema {
     private CurrentSchema() {
     }
 
-    /** True when the database behind {@code connection} holds exactly {@link #shipped()}; reads only. */
-    static boolean holds(Connection connection) {
-        return shipped().equals(applied(connection));
+    /** What the schema history says, compared with this build's migrations. */
+    enum State {
+        /** Exactly {@link #shipped()}: nothing to migrate. */
+        CURRENT,
+        /** No history table: an empty database (nothing a newer vodcert made), to be migrated. */
+        NONE,
+        /** Anything else: Flyway decides (migrates, or refuses a failed, edited or newer schema). */
+        OTHER
+    }
+
+    /** Reads the history of the database behind {@code connection}; writes nothing. */
+    static State of(Connection connection) {
+        try {
+            return shipped().equals(applied(connection)) ? State.CURRENT : State.OTHER;
+        } catch (SQLException e) {
+            return NO_TABLE.contains(e.getSQLState()) ? State.NONE : State.OTHER;
+        }
     }
 
     /** This build's migrations, from {@value #LIST}. */
@@ -68,8 +84,8 @@ final class CurrentSchema {
         return list;
     }
 
-    /** The successful migrations of the history, in order; null when it cannot be read or holds anything else. */
-    private static List<Migration> applied(Connection connection) {
+    /** The successful migrations of the history, in order; null when it holds anything else. */
+    private static List<Migration> applied(Connection connection) throws SQLException {
         List<Migration> applied = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(HISTORY)) {
             while (rows.next()) {
@@ -84,8 +100,6 @@ final class CurrentSchema {
                 }
                 applied.add(new Migration(version, rows.getString(2), maybe));
             }
-        } catch (SQLException e) {
-            return null;
         }
         return applied;
     }

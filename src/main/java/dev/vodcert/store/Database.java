@@ -61,9 +61,10 @@ public final class Database implements AutoCloseable {
         Properties driverProperties = postgres ? postgresProperties() : new Properties();
         Connection probe = ConnectionProbe.open(jdbcUrl, user, password, driverProperties);
         try {
-            boolean migrate = !CurrentSchema.holds(probe);
+            CurrentSchema.State schema = CurrentSchema.of(probe);
+            boolean migrate = schema != CurrentSchema.State.CURRENT;
             if (migrate) {
-                migrate(jdbcUrl, user, password, driverProperties);
+                migrate(jdbcUrl, user, password, driverProperties, schema == CurrentSchema.State.OTHER);
             }
             return new Database(pool(jdbcUrl, user, password, poolSize, driverProperties), postgres, migrate);
         } finally {
@@ -95,16 +96,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Refuses a newer schema, then migrates, on connections of Flyway's own (it needs two at once
-     * on PostgreSQL, more than a pool of one could give).
+     * Refuses a newer schema (when there is a history to read), then migrates, on connections of
+     * Flyway's own (it needs two at once on PostgreSQL, more than a pool of one could give).
      */
-    private static void migrate(String jdbcUrl, String user, String password, Properties driverProperties) {
+    private static void migrate(String jdbcUrl, String user, String password, Properties driverProperties,
+                                boolean historyExists) {
         Map<String, String> properties = new HashMap<>();
         driverProperties.stringPropertyNames().forEach(k -> properties.put(k, driverProperties.getProperty(k)));
         try {
             Flyway flyway = Flyway.configure().dataSource(jdbcUrl, user, password).jdbcProperties(properties)
                     .locations("classpath:db/migration").load();
-            SchemaVersionGuard.requireKnown(flyway, JdbcUrls.masked(jdbcUrl));
+            if (historyExists) {
+                SchemaVersionGuard.requireKnown(flyway, JdbcUrls.masked(jdbcUrl));
+            }
             flyway.migrate();
         } catch (FlywayException e) {
             throw new DatabaseStartException("The database schema at " + JdbcUrls.masked(jdbcUrl)

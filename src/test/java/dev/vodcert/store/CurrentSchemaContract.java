@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vodcert.testing.Migrations;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -59,6 +61,24 @@ abstract class CurrentSchemaContract {
             assertThat(domains).isZero();
         }
         assertThat(history(url)).hasSize(Migrations.latestVersion());
+    }
+
+    @Test
+    void theHistoryReadsAsNoneThenCurrentThenOther() throws Exception {
+        String url = newUrl();
+        assertThat(state(url)).isEqualTo(CurrentSchema.State.NONE);
+        open(url).close();
+        assertThat(state(url)).isEqualTo(CurrentSchema.State.CURRENT);
+        plain(url).useHandle(h -> h.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '"
+                + Migrations.latestVersion() + "'"));
+        assertThat(state(url)).isEqualTo(CurrentSchema.State.OTHER);
+    }
+
+    private CurrentSchema.State state(String url) throws Exception {
+        try (Connection c = user() == null ? DriverManager.getConnection(url)
+                : DriverManager.getConnection(url, user(), password())) {
+            return CurrentSchema.of(c);
+        }
     }
 
     @Test
