@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,8 +31,7 @@ final class CurrentSchema {
     static final String LIST = "db/migrations.txt";
     private static final String HISTORY = "SELECT \"version\", \"script\", \"checksum\", \"success\", \"type\" "
             + "FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"";
-    /** "Table not found": H2 (42S02, and 42S04 when it has no table at all), PostgreSQL (undefined_table). */
-    private static final Set<String> NO_TABLE = Set.of("42S02", "42S04", "42P01");
+    private static final String HISTORY_TABLE = "flyway_schema_history";
     /** Rows (without a version) Flyway writes when it created the schema or the history table: no migration. */
     private static final Set<String> MARKERS = Set.of("SCHEMA", "TABLE");
 
@@ -55,13 +55,34 @@ final class CurrentSchema {
         OTHER
     }
 
-    /** Reads the history of the database behind {@code connection}; writes nothing. */
+    /**
+     * Reads the history of the database behind {@code connection}; writes nothing. The table is
+     * looked up in the metadata first rather than queried blind: H2 would write the "table not
+     * found" error of an empty database to a {@code .trace.db} file in the data folder.
+     */
     static State of(Connection connection) {
         try {
+            if (!historyTableExists(connection)) {
+                return State.NONE;
+            }
             return shipped().equals(applied(connection)) ? State.CURRENT : State.OTHER;
         } catch (SQLException e) {
-            return NO_TABLE.contains(e.getSQLState()) ? State.NONE : State.OTHER;
+            return State.OTHER;
         }
+    }
+
+    private static boolean historyTableExists(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String escape = meta.getSearchStringEscape();
+        String pattern = escape == null ? HISTORY_TABLE : HISTORY_TABLE.replace("_", escape + "_");
+        try (ResultSet tables = meta.getTables(null, connection.getSchema(), pattern, null)) {
+            while (tables.next()) {
+                if (HISTORY_TABLE.equals(tables.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** This build's migrations, from {@value #LIST}. */
