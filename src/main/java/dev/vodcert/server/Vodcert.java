@@ -115,7 +115,8 @@ public final class Vodcert implements AutoCloseable {
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
             CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
             CasCertificateStore casStore = new CasCertificateStore(database.jdbi());
-            FreeCertificatesService free = new FreeCertificatesService(new FreeCertificateStore(database.jdbi()), clock);
+            FreeCertificatesService free = new FreeCertificatesService(new FreeCertificateStore(database.jdbi()),
+                    clock);
             Config.Ownership own = config.ownership();
             OwnershipService ownership = new OwnershipService(new OwnershipStore(database.jdbi()), domainStore,
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);

@@ -16,8 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The database: a pooled connection to H2 (a file in the data folder, the default) or PostgreSQL
  * (a JDBC URL), migrated by Flyway before use; a database whose schema is already this build's
- * ({@link CurrentSchema}) is opened without loading Flyway. H2 runs with {@code WRITE_DELAY=0} so that a commit
- * is in the file when it returns and a killed process loses no acknowledged write.
+ * ({@link CurrentSchema}) is opened without loading Flyway. H2 runs with {@code WRITE_DELAY=0} so
+ * that a commit is in the file when it returns and a killed process loses no acknowledged write.
  *
  * <p>Opening checks first and changes nothing when it refuses ({@link DatabaseStartException}): a
  * URL no driver takes, a server out of reach, refused credentials, a schema newer than this code.

@@ -52,7 +52,8 @@ abstract class CurrentSchemaContract {
         try (Database first = open(url)) {
             assertThat(first.ranFlyway()).isTrue();
         }
-        assertThat(history(url)).hasSize(Migrations.latestVersion()).allMatch(row -> row.equalsIgnoreCase(row.split(" ")[0] + " true"));
+        assertThat(history(url)).hasSize(Migrations.latestVersion())
+                .allMatch(row -> row.equalsIgnoreCase(row.split(" ")[0] + " true"));
 
         try (Database second = open(url)) {
             assertThat(second.ranFlyway()).isFalse();
