@@ -33,19 +33,36 @@ public final class DnsLookup {
     record Answer(String rcode, List<String> values) {
     }
 
-    private final Resolver resolver;
+    private final InetSocketAddress address;
+    private final Duration timeout;
     private final String description;
+    private volatile Resolver resolver;
 
-    /** @param resolverAddress {@code host:port}, {@code [v6]:port} or {@code host}; null for the system's */
+    /**
+     * Checks the address now; the resolver itself (dnsjava, which reads the system's configuration
+     * when none is given) is made on the first query, so that a start does not wait for it.
+     *
+     * @param resolverAddress {@code host:port}, {@code [v6]:port} or {@code host}; null for the system's
+     */
     public DnsLookup(String resolverAddress, Duration timeout) {
-        if (resolverAddress == null) {
-            resolver = new ExtendedResolver();
-            description = "the system resolver";
-        } else {
-            resolver = new SimpleResolver(address(resolverAddress));
-            description = "the resolver " + resolverAddress;
+        this.address = resolverAddress == null ? null : address(resolverAddress);
+        this.timeout = timeout;
+        this.description = resolverAddress == null ? "the system resolver" : "the resolver " + resolverAddress;
+    }
+
+    private Resolver resolver() {
+        Resolver r = resolver;
+        if (r == null) {
+            synchronized (this) {
+                r = resolver;
+                if (r == null) {
+                    r = address == null ? new ExtendedResolver() : new SimpleResolver(address);
+                    r.setTimeout(timeout);
+                    resolver = r;
+                }
+            }
         }
-        resolver.setTimeout(timeout);
+        return r;
     }
 
     /** Parses {@code host:port} ({@code [v6]:port}; port 53 when absent). */
@@ -107,7 +124,7 @@ public final class DnsLookup {
         Message response;
         try {
             Record question = Record.newRecord(Name.fromString(name, Name.root), type, DClass.IN);
-            response = resolver.send(Message.newQuery(question));
+            response = resolver().send(Message.newQuery(question));
         } catch (TextParseException e) {
             throw new DnsFailure(name + " is not a valid DNS name");
         } catch (IOException e) {

@@ -39,10 +39,12 @@ final class IssuanceRuntime implements AutoCloseable {
     /**
      * @param issuerOrNull an issuer to use instead of the configured one (tests), or null
      * @param acmeIssuer   the ACME client when {@code --acme-directory} is set, or null
+     * @param service      the entry point the actions already call (built before the API opened)
      */
     static IssuanceRuntime start(Config config, Database database, KeyCipher cipher, CertificateIntake intake,
                                  Clock clock, Issuer issuerOrNull, PrometheusMeterRegistry registry,
-                                 PrometheusAcmeMetrics acmeMetrics, Issuer acmeIssuer) {
+                                 PrometheusAcmeMetrics acmeMetrics, Issuer acmeIssuer,
+                                 FreeCertificatesService service) {
         IssuanceConfig c = config.issuance();
         FreeCertificateStore store = new FreeCertificateStore(database.jdbi());
         registry.getPrometheusRegistry().register(acmeMetrics);
@@ -55,7 +57,7 @@ final class IssuanceRuntime implements AutoCloseable {
                 new IssueStep(issuer, intake, store, clock), clock, owner, c.leaseTtl());
         AdminServer admin = config.admin().enabled() ? new AdminServer(config.admin(), registry, store) : null;
         LifecycleThread thread = c.runLoop() ? new LifecycleThread(lifecycle) : null;
-        return new IssuanceRuntime(new FreeCertificatesService(store, clock), lifecycle, thread, admin);
+        return new IssuanceRuntime(service, lifecycle, thread, admin);
     }
 
     FreeCertificates service() {

@@ -10,6 +10,7 @@ import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainTags;
 import dev.vodcert.issuance.AcmeRequestMetrics;
 import dev.vodcert.issuance.FreeCertificates;
+import dev.vodcert.issuance.FreeCertificatesService;
 import dev.vodcert.issuance.Issuer;
 import dev.vodcert.issuance.Lifecycle;
 import dev.vodcert.ownership.OwnershipService;
@@ -27,6 +28,7 @@ import dev.vodcert.store.DatabaseNonceGuard;
 import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
 import dev.vodcert.store.DomainTagStore;
+import dev.vodcert.store.FreeCertificateStore;
 import dev.vodcert.store.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -99,6 +101,7 @@ public final class Vodcert implements AutoCloseable {
         AcmeWiring acme = null;
         IssuanceRuntime issuance = null;
         try {
+            // What the first answer needs: the keys, the actions and the pipeline; then the API opens.
             MasterKeyRotation.recover(config.dataDir(), config.masterKey(), database);
             KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey()));
             MasterKeyRotation.check(cipher, database);
@@ -108,16 +111,12 @@ public final class Vodcert implements AutoCloseable {
                         + "database: every node on one database needs the same VODCERT_MASTER_KEY.");
             }
             FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
-            acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             DomainStore domainStore = new DomainStore(database);
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
             CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
             CasCertificateStore casStore = new CasCertificateStore(database.jdbi());
-            issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
-                    acme == null ? null : acme.issuer());
-            FreeCertificates free = issuance.service();
+            FreeCertificatesService free = new FreeCertificatesService(new FreeCertificateStore(database.jdbi()),
+                    clock);
             Config.Ownership own = config.ownership();
             OwnershipService ownership = new OwnershipService(new OwnershipStore(database.jdbi()), domainStore,
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
@@ -131,6 +130,14 @@ public final class Vodcert implements AutoCloseable {
                     limits.throttle(clock), renderer, Failures::translate, clock);
             HttpServer http = listener.listener();
             endpoint.open(pipeline, database::isReachable);
+
+            // What starts after, while the API already answers (no action waits on any of it): metrics,
+            // the ACME client and its HTTP-01 listener, the free-certificate lifecycle, the admin listener.
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
+            acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
+            issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
+                    acme == null ? null : acme.issuer(), free);
             return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
         } catch (IOException e) {
             listener.abandon();

@@ -9,13 +9,15 @@ import java.util.Properties;
 /**
  * One plain connection before the pool is built, so that a wrong URL, an unreachable server or
  * refused credentials end the start with a one-line {@link DatabaseStartException} that says which
- * (by SQLState), rather than a pool's stack trace. It reads and writes nothing.
+ * (by SQLState), rather than a pool's stack trace. The probe itself reads and writes nothing; the
+ * caller may read the schema history on it ({@link CurrentSchema}) before closing it.
  */
 final class ConnectionProbe {
     private ConnectionProbe() {
     }
 
-    static void check(String jdbcUrl, String user, String password, Properties driverProperties) {
+    /** @return the open connection, which the caller closes */
+    static Connection open(String jdbcUrl, String user, String password, Properties driverProperties) {
         String shown = JdbcUrls.masked(jdbcUrl);
         Driver driver;
         try {
@@ -31,13 +33,16 @@ final class ConnectionProbe {
         if (password != null) {
             props.setProperty("password", password);
         }
-        try (Connection c = driver.connect(jdbcUrl, props)) {
-            if (c == null) {
-                throw notUsable(shown);
-            }
+        Connection c;
+        try {
+            c = driver.connect(jdbcUrl, props);
         } catch (SQLException e) {
             throw new DatabaseStartException(describe(e, shown, user, password));
         }
+        if (c == null) {
+            throw notUsable(shown);
+        }
+        return c;
     }
 
     private static DatabaseStartException notUsable(String shown) {

@@ -16,8 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The database: a pooled connection to H2 (a file in the data folder, the default) or PostgreSQL
- * (a JDBC URL), migrated by Flyway before use. H2 runs with {@code WRITE_DELAY=0} so that a commit
- * is in the file when it returns and a killed process loses no acknowledged write.
+ * (a JDBC URL), migrated by Flyway before use; a database whose schema is already this build's
+ * ({@link CurrentSchema}) is opened without loading Flyway. H2 runs with {@code WRITE_DELAY=0} so
+ * that a commit is in the file when it returns and a killed process loses no acknowledged write.
  *
  * <p>Opening checks first and changes nothing when it refuses ({@link DatabaseStartException}): a
  * URL no driver takes, a server out of reach, refused credentials, a schema newer than this code.
@@ -41,13 +42,15 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final boolean postgres;
     private final ChangeCount changes;
+    private final boolean migrated;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, boolean migrated) {
         this.dataSource = dataSource;
         this.changes = ChangeCount.of(dataSource.getJdbcUrl());
         this.jdbi = Jdbi.create(dataSource);
         this.jdbi.getConfig(Handles.class).addListener(changes);
         this.postgres = postgres;
+        this.migrated = migrated;
     }
 
     /** The embedded default: {@code <dataDir>/vodcert.mv.db}. */
@@ -56,15 +59,33 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens, checks and migrates the database.
+     * Opens, checks and migrates the database. The probe's connection stays open until the pool has
+     * its own, so that an embedded H2 file is opened once, not closed and opened again.
      *
      * @throws DatabaseStartException when it cannot be used; nothing has been changed then
      */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         boolean postgres = JdbcUrls.isPostgres(jdbcUrl);
         Properties driverProperties = postgres ? postgresProperties() : new Properties();
-        ConnectionProbe.check(jdbcUrl, user, password, driverProperties);
-        migrate(jdbcUrl, user, password, driverProperties);
+        Connection probe = ConnectionProbe.open(jdbcUrl, user, password, driverProperties);
+        try {
+            CurrentSchema.State schema = CurrentSchema.of(probe);
+            boolean migrate = schema != CurrentSchema.State.CURRENT;
+            if (migrate) {
+                migrate(jdbcUrl, user, password, driverProperties, schema == CurrentSchema.State.OTHER);
+            }
+            return new Database(pool(jdbcUrl, user, password, poolSize, driverProperties), postgres, migrate);
+        } finally {
+            try {
+                probe.close();
+            } catch (SQLException ignored) {
+                // the pool has connections of its own
+            }
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize,
+                                         Properties driverProperties) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -79,21 +100,23 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        return new Database(dataSource, postgres);
+        return new HikariDataSource(config);
     }
 
     /**
-     * Refuses a newer schema, then migrates, on connections of Flyway's own (it needs two at once
-     * on PostgreSQL, more than a pool of one could give).
+     * Refuses a newer schema (when there is a history to read), then migrates, on connections of
+     * Flyway's own (it needs two at once on PostgreSQL, more than a pool of one could give).
      */
-    private static void migrate(String jdbcUrl, String user, String password, Properties driverProperties) {
+    private static void migrate(String jdbcUrl, String user, String password, Properties driverProperties,
+                                boolean historyExists) {
         Map<String, String> properties = new HashMap<>();
         driverProperties.stringPropertyNames().forEach(k -> properties.put(k, driverProperties.getProperty(k)));
         try {
             Flyway flyway = Flyway.configure().dataSource(jdbcUrl, user, password).jdbcProperties(properties)
                     .locations("classpath:db/migration").load();
-            SchemaVersionGuard.requireKnown(flyway, JdbcUrls.masked(jdbcUrl));
+            if (historyExists) {
+                SchemaVersionGuard.requireKnown(flyway, JdbcUrls.masked(jdbcUrl));
+            }
             flyway.migrate();
         } catch (FlywayException e) {
             throw new DatabaseStartException("The database schema at " + JdbcUrls.masked(jdbcUrl)
@@ -110,6 +133,11 @@ public final class Database implements AutoCloseable {
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "vodcert");
         return p;
+    }
+
+    /** Whether opening went through Flyway (false: the schema was current, Flyway not loaded). */
+    boolean ranFlyway() {
+        return migrated;
     }
 
     public Jdbi jdbi() {
