@@ -1,12 +1,11 @@
 package dev.vodcert.bench;
 
 import dev.vodcert.protocol.PercentEncoder;
-import dev.vodcert.protocol.SignatureV1;
 import dev.vodcert.protocol.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
+import java.util.Map;
 
 /**
  * Signs {@code DescribeVodDomainCertificateInfo} requests ahead of time, as an HMAC-SHA1 client would
@@ -49,21 +48,12 @@ final class Presigner {
 
     /** One signed request for one domain, e.g. to wait for the first answer. */
     byte[] request(String domainName, String timestamp) {
-        TreeMap<String, String> p = new TreeMap<>();
-        p.put("Action", "DescribeVodDomainCertificateInfo");
-        p.put("Version", "2017-03-21");
-        p.put("Format", "JSON");
-        p.put("AccessKeyId", accessKeyId);
-        p.put("SignatureMethod", "HMAC-SHA1");
-        p.put("SignatureVersion", "1.0");
-        p.put("SignatureNonce", runId + "-" + (serial++));
-        p.put("Timestamp", timestamp);
-        p.put("DomainName", domainName);
-        String signature = SignatureV1.sign(secret, SignatureV1.stringToSign("GET", p, false));
+        Map<String, String> p = SignedDescribe.parameters(accessKeyId, secret, runId + "-" + (serial++), timestamp,
+                domainName);
         StringBuilder line = new StringBuilder(512).append("GET /?");
-        p.forEach((k, v) -> line.append(PercentEncoder.encode(k)).append('=').append(PercentEncoder.encode(v)).append('&'));
-        line.append("Signature=").append(PercentEncoder.encode(signature))
-                .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\nUser-Agent: vodcert-bench\r\n\r\n");
+        p.forEach((k, v) -> line.append(line.length() == 6 ? "" : "&").append(PercentEncoder.encode(k)).append('=')
+                .append(PercentEncoder.encode(v)));
+        line.append(" HTTP/1.1\r\nHost: ").append(host).append("\r\nUser-Agent: vodcert-bench\r\n\r\n");
         return line.toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

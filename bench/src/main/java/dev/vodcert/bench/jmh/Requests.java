@@ -1,9 +1,9 @@
 package dev.vodcert.bench.jmh;
 
+import dev.vodcert.bench.SignedDescribe;
 import dev.vodcert.protocol.AuthorizationHeader;
 import dev.vodcert.protocol.PercentEncoder;
 import dev.vodcert.protocol.RpcRequest;
-import dev.vodcert.protocol.SignatureV1;
 import dev.vodcert.protocol.SignatureV3;
 import dev.vodcert.protocol.Timestamps;
 import java.nio.charset.StandardCharsets;
@@ -26,18 +26,7 @@ final class Requests {
     }
 
     static Map<String, String> v1Parameters(String nonce) {
-        Map<String, String> p = new TreeMap<>();
-        p.put("Action", "DescribeVodDomainCertificateInfo");
-        p.put("Version", "2017-03-21");
-        p.put("Format", "JSON");
-        p.put("AccessKeyId", KEY_ID);
-        p.put("SignatureMethod", "HMAC-SHA1");
-        p.put("SignatureVersion", "1.0");
-        p.put("SignatureNonce", nonce);
-        p.put("Timestamp", Timestamps.format(Instant.now()));
-        p.put("DomainName", DOMAIN);
-        p.put("Signature", SignatureV1.sign(SECRET, SignatureV1.stringToSign("GET", p, false)));
-        return p;
+        return SignedDescribe.parameters(KEY_ID, SECRET, nonce, Timestamps.format(Instant.now()), DOMAIN);
     }
 
     static String encode(Map<String, String> p) {
