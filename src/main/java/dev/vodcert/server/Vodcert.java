@@ -30,6 +30,7 @@ import dev.vodcert.store.DomainStore;
 import dev.vodcert.store.DomainTagStore;
 import dev.vodcert.store.FreeCertificateStore;
 import dev.vodcert.store.OwnershipStore;
+import dev.vodcert.store.SchemaTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -180,6 +181,9 @@ public final class Vodcert implements AutoCloseable {
     public static Database openDatabase(Config config) {
         createDataDir(config);
         String url = config.jdbcUrl() != null ? config.jdbcUrl() : Database.h2Url(config.dataDir());
+        if (config.jdbcUrl() == null && config.dbUser() == null && config.dbPassword() == null) {
+            SchemaTemplate.copyInto(config.dataDir()); // a new embedded database: the build's migrated copy
+        }
         return Database.open(url, config.dbUser(), config.dbPassword(), config.dbPoolSize());
     }
 

@@ -137,12 +137,13 @@ public final class DomainStore {
     public StoredCertificate attachNewCertificate(VodDomain domain, StoredCertificate certificate,
                                                   String certDomainName, long now) {
         return jdbi.inTransaction(h -> {
+            Long before = currentCertificate(h, domain.id());
             StoredCertificate stored = CertificateStore.insert(h, certificate);
             h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, ssl_protocol = 'on', "
                             + "gmt_modified = :now WHERE id = :id")
                     .bind("cert", stored.id()).bind("cdn", certDomainName).bind("now", now).bind("id", domain.id())
                     .execute();
-            deleteUnusedUpload(h, domain.certId());
+            deleteUnusedUpload(h, before);
             return stored;
         });
     }
@@ -156,6 +157,7 @@ public final class DomainStore {
     public boolean attachStoredCertificate(VodDomain domain, long certId, String certDomainName, long now) {
         try {
             return jdbi.inTransaction(h -> {
+                Long before = currentCertificate(h, domain.id());
                 int updated = h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, "
                                 + "ssl_protocol = 'on', gmt_modified = :now WHERE id = :id AND EXISTS (SELECT 1 "
                                 + "FROM certificate WHERE id = :cert AND account_id = :account AND cert_type = 'cas')")
@@ -164,8 +166,8 @@ public final class DomainStore {
                 if (updated == 0) {
                     return false;
                 }
-                if (domain.certId() != null && domain.certId() != certId) {
-                    deleteUnusedUpload(h, domain.certId());
+                if (before != null && before != certId) {
+                    deleteUnusedUpload(h, before);
                 }
                 return true;
             });
@@ -175,6 +177,16 @@ public final class DomainStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * The certificate the domain points at now, its row locked until the transaction ends: the one a
+     * replacement deletes is the one it replaces, even when another replacement of the same domain
+     * committed after the caller read the domain (else that one's certificate would stay, unused).
+     */
+    private static Long currentCertificate(Handle h, long domainId) {
+        return h.createQuery("SELECT cert_id FROM vod_domain WHERE id = :id FOR UPDATE").bind("id", domainId)
+                .mapTo(Long.class).findOne().orElse(null);
     }
 
     private static void deleteUnusedUpload(Handle h, Long certId) {

@@ -145,6 +145,28 @@ abstract class StoreContract {
     }
 
     /**
+     * Two replacements of one domain's certificate from the same earlier read (two requests at once):
+     * each deletes the upload the domain pointed at when it ran, so no certificate is left unused.
+     */
+    @Test
+    void aReplacementFromAStaleReadDeletesTheUploadItReallyReplaces() {
+        long account = new AccessKeyStore(db.jdbi()).createAccount("a", 1L);
+        DomainStore domains = new DomainStore(db.jdbi());
+        domains.insert(domain(account, "cdn.example.com"));
+        VodDomain read = domains.find(account, "cdn.example.com").orElseThrow();
+
+        StoredCertificate first = domains.attachNewCertificate(read, certificate(account, "pem1"), "cdn.example.com", 50L);
+        StoredCertificate second = domains.attachNewCertificate(read, certificate(account, "pem2"), "cdn.example.com", 60L);
+        CertificateStore certificates = new CertificateStore(db.jdbi());
+        assertThat(certificates.find(account, first.id())).isEmpty();
+        assertThat(certificates.find(account, second.id())).contains(second);
+
+        StoredCertificate third = domains.attachNewCertificate(read, certificate(account, "pem3"), "cdn.example.com", 70L);
+        assertThat(certificates.find(account, second.id())).isEmpty();
+        assertThat(domains.find(account, "cdn.example.com").orElseThrow().certId()).isEqualTo(third.id());
+    }
+
+    /**
      * The describe query reads the lifecycle status from the domain row ({@code vod_domain.free_status},
      * V8): every write of the lifecycle keeps that copy equal to {@code free_certificate.status}.
      */
