@@ -84,6 +84,7 @@ public final class Vodcert implements AutoCloseable {
      * @param issuer an issuer to use instead of the configured one (tests), or null
      */
     public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console, Issuer issuer) {
+        long began = System.nanoTime();
         config.validate();
         limits.validate();
         if (config.tlsKeystore() != null) {
@@ -133,7 +134,8 @@ public final class Vodcert implements AutoCloseable {
                     limits.throttle(clock), renderer, Failures::translate, clock);
             HttpServer http = listener.listener();
             endpoint.open(pipeline, database::isReachable);
-            LOG.info("API open; metrics, ACME, the certificate lifecycle and the admin listener start now");
+            LOG.info("API open {} ms after the start began; metrics, ACME, the lifecycle and the admin listener "
+                    + "start now", (System.nanoTime() - began) / 1_000_000);
 
             // What starts after, while the API already answers (no action waits on any of it): metrics,
             // the ACME client and its HTTP-01 listener, the free-certificate lifecycle, the admin listener.
