@@ -74,7 +74,7 @@ public final class MasterKeyRotation {
         if (pending == null) {
             return;
         }
-        Optional<String> sample = EncryptedColumns.anyValue(database.jdbi());
+        Optional<String> sample = EncryptedColumns.anyValue(database);
         if (sample.isEmpty() || new KeyCipher(pending).opens(sample.get())) {
             MasterKeyFile.promotePending(dataDir);
         } else {
@@ -84,7 +84,7 @@ public final class MasterKeyRotation {
 
     /** Refuses a master key that does not open what is stored (a wrong key would fail every request later). */
     public static void check(KeyCipher cipher, Database database) throws SQLException {
-        Optional<String> sample = EncryptedColumns.anyValue(database.jdbi());
+        Optional<String> sample = EncryptedColumns.anyValue(database);
         if (sample.isPresent() && !cipher.opens(sample.get())) {
             throw new IllegalStateException("The master key does not open the secrets stored in the database;"
                     + " start with the key they were stored under (master.key in the data folder, or "

@@ -40,9 +40,12 @@ import java.time.Duration;
 import java.util.Optional;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The whole application: database, services, the action table, the pipeline and the listeners. */
 public final class Vodcert implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Vodcert.class);
     private static final Duration NONCE_SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final Database database;
@@ -82,6 +85,7 @@ public final class Vodcert implements AutoCloseable {
      * @param issuer an issuer to use instead of the configured one (tests), or null
      */
     public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console, Issuer issuer) {
+        long began = System.nanoTime();
         config.validate();
         limits.validate();
         if (config.tlsKeystore() != null) {
@@ -103,6 +107,7 @@ public final class Vodcert implements AutoCloseable {
         IssuanceRuntime issuance = null;
         try {
             // What the first answer needs: the keys, the actions and the pipeline; then the API opens.
+            // None of it makes the Jdbi (plain JDBC on the pool, stores that make it when first used).
             MasterKeyRotation.recover(config.dataDir(), config.masterKey(), database);
             KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey()));
             MasterKeyRotation.check(cipher, database);
@@ -115,15 +120,14 @@ public final class Vodcert implements AutoCloseable {
             DomainStore domainStore = new DomainStore(database);
             DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
             CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
-            CasCertificateStore casStore = new CasCertificateStore(database.jdbi());
-            FreeCertificatesService free = new FreeCertificatesService(new FreeCertificateStore(database.jdbi()),
-                    clock);
+            CasCertificateStore casStore = new CasCertificateStore(database);
+            FreeCertificatesService free = new FreeCertificatesService(new FreeCertificateStore(database), clock);
             Config.Ownership own = config.ownership();
-            OwnershipService ownership = new OwnershipService(new OwnershipStore(database.jdbi()), domainStore,
+            OwnershipService ownership = new OwnershipService(new OwnershipStore(database), domainStore,
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
             ActionTable actions = VodApi.register(new ActionTable(), new VodApi.Services(domains, domainStore, intake,
-                    free, casStore, new CertificateStore(database.jdbi()), new DomainSearch(database.jdbi()),
-                    new DomainTags(new DomainTagStore(database.jdbi())), ownership));
+                    free, casStore, new CertificateStore(database), new DomainSearch(database),
+                    new DomainTags(new DomainTagStore(database)), ownership));
             CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
@@ -131,6 +135,8 @@ public final class Vodcert implements AutoCloseable {
                     limits.throttle(clock), renderer, Failures::translate, clock);
             HttpServer http = listener.listener();
             endpoint.open(pipeline, database::isReachable);
+            LOG.info("API open {} ms after the start began; metrics, ACME, the lifecycle and the admin listener "
+                    + "start now", (System.nanoTime() - began) / 1_000_000);
 
             // What starts after, while the API already answers (no action waits on any of it): metrics,
             // the ACME client and its HTTP-01 listener, the free-certificate lifecycle, the admin listener.
@@ -172,7 +178,7 @@ public final class Vodcert implements AutoCloseable {
         if (config.nonceStore().resolve(database.isShared()) == NonceStore.MEMORY) {
             return new InMemoryNonceGuard(clock);
         }
-        DatabaseNonceGuard guard = new DatabaseNonceGuard(database.jdbi(), clock);
+        DatabaseNonceGuard guard = new DatabaseNonceGuard(database, clock);
         housekeeping.every("signature-nonce sweep", NONCE_SWEEP_EVERY, guard::sweepExpired);
         return guard;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -43,33 +44,38 @@ public final class CasCertificateStore {
     public record Filter(Long notAfterAbove, Long notAfterAtMost, String keyword) {
     }
 
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
+
+    /** The service's: its Jdbi is made when first needed ({@link Database#jdbi()}), not when this is. */
+    public CasCertificateStore(Database database) {
+        this.jdbi = database.lazyJdbi();
+    }
 
     public CasCertificateStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = () -> jdbi;
     }
 
     public Optional<StoredCertificate> find(long accountId, long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + CertificateStore.COLUMNS + " FROM certificate "
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + CertificateStore.COLUMNS + " FROM certificate "
                         + "WHERE id = :id AND account_id = :account AND cert_type = '" + TYPE + "'")
                 .bind("id", id).bind("account", accountId).map((rs, ctx) -> CertificateStore.map(rs)).findOne());
     }
 
     /** The names of the domains that use the certificate, in name order. */
     public List<String> domainsUsing(long certId) {
-        return jdbi.withHandle(h -> domainsUsing(h, certId, false));
+        return jdbi().withHandle(h -> domainsUsing(h, certId, false));
     }
 
     /** Inserts the certificate, or replaces the account's certificate of the same name. */
     public Saved save(StoredCertificate row, Coverage coverage) {
         try {
-            return jdbi.inTransaction(h -> saveIn(h, row, coverage));
+            return jdbi().inTransaction(h -> saveIn(h, row, coverage));
         } catch (RuntimeException e) {
             if (!UniqueViolation.isCause(e)) {
                 throw e;
             }
             // another request inserted the same name first: replace that one instead
-            return jdbi.inTransaction(h -> saveIn(h, row, coverage));
+            return jdbi().inTransaction(h -> saveIn(h, row, coverage));
         }
     }
 
@@ -105,7 +111,7 @@ public final class CasCertificateStore {
     /** Deletes the certificate unless a domain uses it. */
     public Deletion delete(long accountId, long id) {
         try {
-            return jdbi.inTransaction(h -> {
+            return jdbi().inTransaction(h -> {
                 Optional<Long> found = h.createQuery("SELECT id FROM certificate WHERE id = :id "
                                 + "AND account_id = :account AND cert_type = '" + TYPE + "' FOR UPDATE")
                         .bind("id", id).bind("account", accountId).mapTo(Long.class).findOne();
@@ -128,13 +134,13 @@ public final class CasCertificateStore {
 
     /** One page of the account's stored certificates, newest first. */
     public List<StoredCertificate> page(long accountId, Filter filter, long offset, int limit) {
-        return jdbi.withHandle(h -> bind(h.createQuery("SELECT " + CertificateStore.COLUMNS + " FROM certificate "
+        return jdbi().withHandle(h -> bind(h.createQuery("SELECT " + CertificateStore.COLUMNS + " FROM certificate "
                         + where(filter) + " ORDER BY id DESC LIMIT :limit OFFSET :offset"), accountId, filter)
                 .bind("limit", limit).bind("offset", offset).map((rs, ctx) -> CertificateStore.map(rs)).list());
     }
 
     public long count(long accountId, Filter filter) {
-        return jdbi.withHandle(h -> bind(h.createQuery("SELECT COUNT(*) FROM certificate " + where(filter)),
+        return jdbi().withHandle(h -> bind(h.createQuery("SELECT COUNT(*) FROM certificate " + where(filter)),
                 accountId, filter).mapTo(Long.class).one());
     }
 
@@ -172,5 +178,9 @@ public final class CasCertificateStore {
         return h.createQuery("SELECT domain_name FROM vod_domain WHERE cert_id = :id ORDER BY domain_name"
                         + (lock ? " FOR UPDATE" : ""))
                 .bind("id", certId).mapTo(String.class).list();
+    }
+
+    private Jdbi jdbi() {
+        return jdbi.get();
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code certificate} table. */
@@ -13,22 +14,28 @@ public final class CertificateStore {
     static final String COLUMNS = "id, account_id, cert_type, cert_name, cert_region, certificate_pem, "
             + "private_key_enc, common_name, issuer_org, fingerprint, not_before, not_after, created_at, updated_at";
 
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
+
+    /** The service's: its Jdbi is made when first needed ({@link Database#jdbi()}), not when this is. */
+    public CertificateStore(Database database) {
+        this.jdbi = database.lazyJdbi();
+    }
 
     public CertificateStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = () -> jdbi;
     }
 
     public Optional<StoredCertificate> find(long accountId, long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate WHERE id = :id "
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate WHERE id = :id "
                         + "AND account_id = :account")
                 .bind("id", id).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
     }
 
     /** Every certificate of the account (uploads, stored and free ones), oldest first. */
     public List<StoredCertificate> listByAccount(long accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate WHERE account_id = :account "
-                        + "ORDER BY id").bind("account", accountId).map((rs, ctx) -> map(rs)).list());
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate "
+                        + "WHERE account_id = :account ORDER BY id").bind("account", accountId)
+                .map((rs, ctx) -> map(rs)).list());
     }
 
     /** Inserts within the caller's transaction and returns the row with its new id. */
@@ -52,5 +59,9 @@ public final class CertificateStore {
                 rs.getString("private_key_enc"), rs.getString("common_name"), rs.getString("issuer_org"),
                 rs.getString("fingerprint"), rs.getLong("not_before"), rs.getLong("not_after"),
                 rs.getLong("created_at"), rs.getLong("updated_at"));
+    }
+
+    private Jdbi jdbi() {
+        return jdbi.get();
     }
 }

@@ -3,22 +3,22 @@ package dev.vodcert.store;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleListener;
 
 /**
- * How many Jdbi handles of this process have closed on one database: every write of the service
- * goes through one and is committed before its handle closes, so a read taken while this count
+ * How many writes this process has committed on one database, counted when they end: a write
+ * through Jdbi is committed before its handle closes, and every closing handle counts
+ * ({@link CountingJdbi}); a write in plain JDBC ({@link PlainQuery#on}) counts itself
+ * ({@link #committed}) once its statement returned or failed. So a read taken while this count
  * stood still saw no write since. {@link RememberedReads} keeps a read only as long as the count has
- * not moved. Reads that take no handle ({@link PlainQuery#on}) do not move it; a read through a
- * handle moves it needlessly, which costs a cache miss, never a stale answer. One count per JDBC
- * URL, shared by every {@link Database} of the process on it (an admin command run inside the
- * service's JVM, as tests do, opens its own).
+ * not moved. Reads that take no handle do not move it; a read through a handle moves it needlessly,
+ * which costs a cache miss, never a stale answer. One count per JDBC URL, shared by every
+ * {@link Database} of the process on it (an admin command run inside the service's JVM, as tests
+ * do, opens its own).
  */
-final class ChangeCount implements HandleListener {
+final class ChangeCount {
     private static final Map<String, ChangeCount> BY_URL = new ConcurrentHashMap<>();
 
-    private final AtomicLong closed = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
 
     private ChangeCount() {
     }
@@ -29,11 +29,11 @@ final class ChangeCount implements HandleListener {
     }
 
     long now() {
-        return closed.get();
+        return writes.get();
     }
 
-    @Override
-    public void handleClosed(Handle handle) {
-        closed.incrementAndGet();
+    /** A write without a Jdbi handle has ended (committed, or failed): what was remembered is stale. */
+    void committed() {
+        writes.incrementAndGet();
     }
 }

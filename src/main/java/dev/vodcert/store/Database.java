@@ -9,9 +9,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,7 +39,8 @@ public final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
+    private final Object jdbiLock = new Object();
+    private volatile Jdbi jdbi;
     private final boolean postgres;
     private final ChangeCount changes;
     private final boolean migrated;
@@ -47,8 +48,6 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, boolean postgres, boolean migrated) {
         this.dataSource = dataSource;
         this.changes = ChangeCount.of(dataSource.getJdbcUrl());
-        this.jdbi = Jdbi.create(dataSource);
-        this.jdbi.getConfig(Handles.class).addListener(changes);
         this.postgres = postgres;
         this.migrated = migrated;
     }
@@ -140,13 +139,41 @@ public final class Database implements AutoCloseable {
         return migrated;
     }
 
+    /**
+     * The Jdbi over the pool, made on the first call (thread-safe): what runs before the API opens
+     * does without it ({@link #plainQuery()}), since Jdbi's first use in a process costs more than
+     * the rest of the start (issue 6).
+     */
     public Jdbi jdbi() {
-        return jdbi;
+        Jdbi made = jdbi;
+        if (made == null) {
+            synchronized (jdbiLock) {
+                made = jdbi;
+                if (made == null) {
+                    made = CountingJdbi.over(dataSource, changes);
+                    jdbi = made;
+                }
+            }
+        }
+        return made;
     }
 
-    /** Single-row reads on pooled connections, without a Jdbi handle (the per-request reads). */
+    /**
+     * {@link #jdbi()} for a store to call when it first needs it. Not {@code database::jdbi}: a
+     * method reference naming {@link Jdbi} loads that class as soon as it is made.
+     */
+    Supplier<Jdbi> lazyJdbi() {
+        return new Supplier<>() {
+            @Override
+            public Jdbi get() {
+                return jdbi();
+            }
+        };
+    }
+
+    /** Statements on pooled connections without a Jdbi handle (the per-request reads, the start's statements). */
     PlainQuery plainQuery() {
-        return PlainQuery.on(dataSource);
+        return PlainQuery.on(dataSource, changes);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,11 +22,17 @@ public final class DatabaseNonceGuard implements NonceGuard {
     /** The most batches one {@link #sweepExpired()} deletes. */
     public static final int SWEEP_BATCHES_PER_PASS = 100;
 
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
     private final Clock clock;
 
+    /** The service's: its Jdbi is made when first needed ({@link Database#jdbi()}), not when this is. */
+    public DatabaseNonceGuard(Database database, Clock clock) {
+        this.jdbi = database.lazyJdbi();
+        this.clock = clock;
+    }
+
     public DatabaseNonceGuard(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+        this.jdbi = () -> jdbi;
         this.clock = clock;
     }
 
@@ -34,8 +41,8 @@ public final class DatabaseNonceGuard implements NonceGuard {
         String digest = sha256(nonce);
         long until = keepUntil.toEpochMilli();
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO signature_nonce (access_key_id, nonce_sha256, expires_at) "
-                            + "VALUES (:key, :nonce, :until)")
+            jdbi().useHandle(h -> h.createUpdate("INSERT INTO signature_nonce (access_key_id, nonce_sha256, "
+                            + "expires_at) VALUES (:key, :nonce, :until)")
                     .bind("key", accessKeyId).bind("nonce", digest).bind("until", until).execute());
             return true;
         } catch (RuntimeException e) {
@@ -43,7 +50,7 @@ public final class DatabaseNonceGuard implements NonceGuard {
                 throw e;
             }
         }
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE signature_nonce SET expires_at = :until "
+        return jdbi().withHandle(h -> h.createUpdate("UPDATE signature_nonce SET expires_at = :until "
                         + "WHERE access_key_id = :key AND nonce_sha256 = :nonce AND expires_at < :now")
                 .bind("until", until).bind("key", accessKeyId).bind("nonce", digest).bind("now", clock.millis())
                 .execute()) == 1;
@@ -55,9 +62,9 @@ public final class DatabaseNonceGuard implements NonceGuard {
      * @return how many were deleted; {@value #SWEEP_BATCH} means more may be left
      */
     public int sweep() {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM signature_nonce WHERE (access_key_id, nonce_sha256) IN "
-                        + "(SELECT access_key_id, nonce_sha256 FROM signature_nonce WHERE expires_at < :now "
-                        + "ORDER BY expires_at FETCH FIRST " + SWEEP_BATCH + " ROWS ONLY)")
+        return jdbi().withHandle(h -> h.createUpdate("DELETE FROM signature_nonce WHERE (access_key_id, "
+                        + "nonce_sha256) IN (SELECT access_key_id, nonce_sha256 FROM signature_nonce "
+                        + "WHERE expires_at < :now ORDER BY expires_at FETCH FIRST " + SWEEP_BATCH + " ROWS ONLY)")
                 .bind("now", clock.millis()).execute());
     }
 
@@ -80,7 +87,7 @@ public final class DatabaseNonceGuard implements NonceGuard {
 
     /** How many nonces are remembered, expired or not. */
     public long size() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM signature_nonce").mapTo(Long.class).one());
+        return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM signature_nonce").mapTo(Long.class).one());
     }
 
     private static String sha256(String nonce) {
@@ -90,5 +97,9 @@ public final class DatabaseNonceGuard implements NonceGuard {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    private Jdbi jdbi() {
+        return jdbi.get();
     }
 }

@@ -6,8 +6,9 @@ import dev.vodcert.domain.VodDomain;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * A page of an account's domains for {@code DescribeVodUserDomains}, in name order, read with
@@ -21,17 +22,22 @@ public final class DomainSearch {
     public record Page(List<VodDomain> domains, long totalCount) {
     }
 
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
+
+    /** The service's: its Jdbi is made when first needed ({@link Database#jdbi()}), not when this is. */
+    public DomainSearch(Database database) {
+        this.jdbi = database.lazyJdbi();
+    }
 
     public DomainSearch(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = () -> jdbi;
     }
 
     /** Page {@code pageNumber} (from 1) of {@code pageSize} domains. */
     public Page find(DomainQuery query, long pageNumber, int pageSize) {
         Map<String, Object> binds = new LinkedHashMap<>();
         String where = where(query, binds);
-        return jdbi.inTransaction(h -> {
+        return jdbi().inTransaction(h -> {
             long total = bindAll(h.createQuery("SELECT COUNT(*) FROM vod_domain d " + where), binds)
                     .mapTo(Long.class).one();
             List<VodDomain> page = bindAll(h.createQuery("SELECT d.* FROM vod_domain d " + where
@@ -83,8 +89,13 @@ public final class DomainSearch {
         return sql.toString();
     }
 
-    private static <T extends SqlStatement<T>> T bindAll(T statement, Map<String, Object> binds) {
+    /** On {@link Query}, not generic over {@code SqlStatement}: verifying that would load Jdbi before the API opens. */
+    private static Query bindAll(Query statement, Map<String, Object> binds) {
         binds.forEach(statement::bind);
         return statement;
+    }
+
+    private Jdbi jdbi() {
+        return jdbi.get();
     }
 }

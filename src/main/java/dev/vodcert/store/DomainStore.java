@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code vod_domain} table, and setting a domain's certificate in one transaction. */
@@ -29,20 +30,20 @@ public final class DomainStore {
     private record Lookup(long accountId, String domainName) {
     }
 
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
     private final PlainQuery plain;
     private final RememberedReads<Lookup, Optional<WithCertificate>> lookups;
 
     /** The service's store: lookups on the pool without a handle, remembered between writes on H2. */
     public DomainStore(Database database) {
-        this.jdbi = database.jdbi();
+        this.jdbi = database.lazyJdbi();
         this.plain = database.plainQuery();
         this.lookups = database.rememberedReads();
     }
 
     /** A store over a bare Jdbi (tools, tests): every lookup reads. */
     public DomainStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = () -> jdbi;
         this.plain = PlainQuery.through(jdbi);
         this.lookups = RememberedReads.none();
     }
@@ -50,10 +51,10 @@ public final class DomainStore {
     /** @return false when the name is taken (by any account) */
     public boolean insert(VodDomain d) {
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO vod_domain (account_id, domain_name, cname, domain_status, "
-                            + "scope, sources, check_url, top_level_domain, description, ssl_protocol, gmt_created, "
-                            + "gmt_modified) VALUES (:account, :name, :cname, :status, :scope, :sources, :checkUrl, "
-                            + ":tld, :description, :ssl, :created, :modified)")
+            jdbi().useHandle(h -> h.createUpdate("INSERT INTO vod_domain (account_id, domain_name, cname, "
+                            + "domain_status, scope, sources, check_url, top_level_domain, description, ssl_protocol, "
+                            + "gmt_created, gmt_modified) VALUES (:account, :name, :cname, :status, :scope, :sources, "
+                            + ":checkUrl, :tld, :description, :ssl, :created, :modified)")
                     .bind("account", d.accountId()).bind("name", d.domainName()).bind("cname", d.cname())
                     .bind("status", d.domainStatus()).bind("scope", d.scope()).bind("sources", d.sources())
                     .bind("checkUrl", d.checkUrl()).bind("tld", d.topLevelDomain())
@@ -69,7 +70,7 @@ public final class DomainStore {
     }
 
     public Optional<VodDomain> find(long accountId, String domainName) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM vod_domain "
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM vod_domain "
                         + "WHERE domain_name = :name AND account_id = :account")
                 .bind("name", domainName).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
     }
@@ -120,12 +121,12 @@ public final class DomainStore {
     }
 
     public long countByAccount(long accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM vod_domain WHERE account_id = :account")
+        return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM vod_domain WHERE account_id = :account")
                 .bind("account", accountId).mapTo(Long.class).one());
     }
 
     public void setSslProtocol(long domainId, String sslProtocol, long now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE vod_domain SET ssl_protocol = :ssl, gmt_modified = :now "
+        jdbi().useHandle(h -> h.createUpdate("UPDATE vod_domain SET ssl_protocol = :ssl, gmt_modified = :now "
                         + "WHERE id = :id")
                 .bind("ssl", sslProtocol).bind("now", now).bind("id", domainId).execute());
     }
@@ -136,7 +137,7 @@ public final class DomainStore {
      */
     public StoredCertificate attachNewCertificate(VodDomain domain, StoredCertificate certificate,
                                                   String certDomainName, long now) {
-        return jdbi.inTransaction(h -> {
+        return jdbi().inTransaction(h -> {
             Long before = currentCertificate(h, domain.id());
             StoredCertificate stored = CertificateStore.insert(h, certificate);
             h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, ssl_protocol = 'on', "
@@ -156,7 +157,7 @@ public final class DomainStore {
      */
     public boolean attachStoredCertificate(VodDomain domain, long certId, String certDomainName, long now) {
         try {
-            return jdbi.inTransaction(h -> {
+            return jdbi().inTransaction(h -> {
                 Long before = currentCertificate(h, domain.id());
                 int updated = h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, "
                                 + "ssl_protocol = 'on', gmt_modified = :now WHERE id = :id AND EXISTS (SELECT 1 "
@@ -199,7 +200,7 @@ public final class DomainStore {
 
     /** Replaces the origins (canonical {@code Sources} JSON) and the top-level domain of one domain. */
     public void updateOrigins(long domainId, String sources, String topLevelDomain, long now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE vod_domain SET sources = :sources, top_level_domain = :tld, "
+        jdbi().useHandle(h -> h.createUpdate("UPDATE vod_domain SET sources = :sources, top_level_domain = :tld, "
                         + "gmt_modified = :now WHERE id = :id")
                 .bind("sources", sources).bind("tld", topLevelDomain).bind("now", now).bind("id", domainId)
                 .execute());
@@ -211,7 +212,7 @@ public final class DomainStore {
      * domain still uses it.
      */
     public void delete(VodDomain domain) {
-        jdbi.useTransaction(h -> {
+        jdbi().useTransaction(h -> {
             h.createUpdate("DELETE FROM vod_domain WHERE id = :id").bind("id", domain.id()).execute();
             if (domain.certId() != null) {
                 h.createUpdate("DELETE FROM certificate WHERE id = :cert AND cert_type <> 'cas' "
@@ -228,7 +229,7 @@ public final class DomainStore {
      */
     public void setStatus(long accountId, Collection<String> names, String status, long now,
                           Consumer<List<VodDomain>> check) {
-        jdbi.useTransaction(h -> {
+        jdbi().useTransaction(h -> {
             List<VodDomain> found = h.createQuery("SELECT " + COLUMNS + " FROM vod_domain "
                             + "WHERE account_id = :account AND domain_name IN (<names>) ORDER BY domain_name")
                     .bind("account", accountId).bindList("names", List.copyOf(names))
@@ -246,7 +247,7 @@ public final class DomainStore {
 
     /** Whether the account has a domain named {@code root} or ending in {@code .root} (wildcards included). */
     public boolean hasDomainUnder(long accountId, String root) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM vod_domain WHERE account_id = :account "
+        return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM vod_domain WHERE account_id = :account "
                         + "AND (domain_name = :root OR domain_name LIKE :suffix)")
                 .bind("account", accountId).bind("root", root).bind("suffix", "%." + root)
                 .mapTo(Long.class).one() > 0);
@@ -259,5 +260,9 @@ public final class DomainStore {
                 rs.getString("ssl_protocol"), rs.getObject("cert_id") == null ? null : rs.getLong("cert_id"),
                 rs.getString("cert_domain_name"), rs.getString("cname_status"), rs.getLong("gmt_created"),
                 rs.getLong("gmt_modified"));
+    }
+
+    private Jdbi jdbi() {
+        return jdbi.get();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -15,10 +16,15 @@ import org.jdbi.v3.core.Jdbi;
  * refuses by throwing; a tag written again replaces the value of its key.
  */
 public final class DomainTagStore {
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
+
+    /** The service's: its Jdbi is made when first needed ({@link Database#jdbi()}), not when this is. */
+    public DomainTagStore(Database database) {
+        this.jdbi = database.lazyJdbi();
+    }
 
     public DomainTagStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = () -> jdbi;
     }
 
     /**
@@ -28,7 +34,7 @@ public final class DomainTagStore {
      */
     public void tag(long accountId, Collection<String> names, List<DomainTag> tags, int maxPerDomain,
                     Consumer<List<VodDomain>> check, Consumer<String> overLimit) {
-        jdbi.useTransaction(h -> {
+        jdbi().useTransaction(h -> {
             List<VodDomain> found = find(h, accountId, names);
             check.accept(found);
             for (VodDomain d : found) {
@@ -54,7 +60,7 @@ public final class DomainTagStore {
     /** Removes the tags with {@code keys} from the named domains; keys a domain lacks are ignored. */
     public void untag(long accountId, Collection<String> names, Collection<String> keys,
                       Consumer<List<VodDomain>> check) {
-        jdbi.useTransaction(h -> {
+        jdbi().useTransaction(h -> {
             List<VodDomain> found = find(h, accountId, names);
             check.accept(found);
             for (VodDomain d : found) {
@@ -69,5 +75,9 @@ public final class DomainTagStore {
                         + "ORDER BY domain_name")
                 .bind("account", accountId).bindList("names", List.copyOf(names))
                 .map((rs, ctx) -> DomainStore.map(rs)).list();
+    }
+
+    private Jdbi jdbi() {
+        return jdbi.get();
     }
 }

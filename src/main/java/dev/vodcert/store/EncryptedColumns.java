@@ -40,21 +40,25 @@ public final class EncryptedColumns {
         });
     }
 
-    /** Some encrypted value, to check a master key against; empty when nothing is stored yet. */
-    public static Optional<String> anyValue(Jdbi jdbi) throws SQLException {
-        return jdbi.<Optional<String>, SQLException>withHandle(h -> {
-            Connection c = h.getConnection();
-            for (Column column : find(c)) {
-                try (PreparedStatement s = c.prepareStatement("SELECT " + quote(column.column()) + " FROM "
-                        + quote(column.table()) + " WHERE " + quote(column.column()) + " IS NOT NULL");
-                     ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        return Optional.of(rs.getString(1));
-                    }
+    /**
+     * Some encrypted value, to check a master key against; empty when nothing is stored yet. On a
+     * pooled connection without a Jdbi handle: the start runs this before the API opens.
+     */
+    public static Optional<String> anyValue(Database database) {
+        return database.plainQuery().read(EncryptedColumns::anyValue);
+    }
+
+    private static Optional<String> anyValue(Connection c) throws SQLException {
+        for (Column column : find(c)) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + quote(column.column()) + " FROM "
+                    + quote(column.table()) + " WHERE " + quote(column.column()) + " IS NOT NULL");
+                 ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of(rs.getString(1));
                 }
             }
-            return Optional.empty();
-        });
+        }
+        return Optional.empty();
     }
 
     static List<Column> find(Connection c) throws SQLException {

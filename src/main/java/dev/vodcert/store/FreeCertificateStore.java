@@ -7,6 +7,7 @@ import dev.vodcert.issuance.FreeCertificate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,10 +32,15 @@ public final class FreeCertificateStore {
 
     private static final String RESTARTABLE = "'cname_error', 'failed', 'domain_invalid', 'unsupport_wildcard'";
 
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
+
+    /** The service's: its Jdbi is made when first needed ({@link Database#jdbi()}), not when this is. */
+    public FreeCertificateStore(Database database) {
+        this.jdbi = database.lazyJdbi();
+    }
 
     public FreeCertificateStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = () -> jdbi;
     }
 
     /**
@@ -45,7 +51,7 @@ public final class FreeCertificateStore {
      */
     public FreeCertificate request(long domainId, long now) {
         String checking = FreeCertStatus.CHECKING.wire();
-        int restarted = jdbi.inTransaction(h -> {
+        int restarted = jdbi().inTransaction(h -> {
             int n = h.createUpdate("UPDATE free_certificate SET status = :status, attempts = 0, checks = 0, "
                             + "next_attempt_at = :now, last_error = NULL, updated_at = :now "
                             + "WHERE domain_id = :id AND status IN (" + RESTARTABLE + ")")
@@ -58,7 +64,7 @@ public final class FreeCertificateStore {
         if (restarted == 0) {
             FreeCertificate fresh = FreeCertificate.requested(domainId, now);
             try {
-                jdbi.useTransaction(h -> {
+                jdbi().useTransaction(h -> {
                     h.createUpdate("INSERT INTO free_certificate (domain_id, status, attempts, checks, "
                                     + "next_attempt_at, lease_expires_at, created_at, updated_at) VALUES (:id, :status, "
                                     + "0, 0, :now, 0, :now, :now)")
@@ -76,7 +82,7 @@ public final class FreeCertificateStore {
 
     /** Ends the lifecycle of a domain; the certificates it issued stay. */
     public boolean stop(long domainId) {
-        return jdbi.inTransaction(h -> {
+        return jdbi().inTransaction(h -> {
             int n = h.createUpdate("DELETE FROM free_certificate WHERE domain_id = :id").bind("id", domainId).execute();
             if (n == 1) {
                 setDomainStatus(h, domainId, null);
@@ -86,21 +92,21 @@ public final class FreeCertificateStore {
     }
 
     public Optional<FreeCertificate> find(long domainId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + FreeCertificateRows.ALIASED
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + FreeCertificateRows.ALIASED
                         + " FROM free_certificate f WHERE f.domain_id = :id")
                 .bind("id", domainId).map((rs, ctx) -> FreeCertificateRows.map(rs)).findOne());
     }
 
     /** Up to {@code limit} rows due at {@code now} and not leased, the longest waiting first. */
     public List<Long> due(long now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT domain_id FROM free_certificate WHERE next_attempt_at <= :now "
+        return jdbi().withHandle(h -> h.createQuery("SELECT domain_id FROM free_certificate WHERE next_attempt_at <= :now "
                         + "AND lease_expires_at < :now ORDER BY next_attempt_at, domain_id LIMIT :limit")
                 .bind("now", now).bind("limit", limit).mapTo(Long.class).list());
     }
 
     /** The earliest {@code next_attempt_at} of any row that is not parked, if any. */
     public Optional<Long> nextDue(long parked) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(next_attempt_at) FROM free_certificate "
+        return jdbi().withHandle(h -> h.createQuery("SELECT MIN(next_attempt_at) FROM free_certificate "
                         + "WHERE next_attempt_at < :parked").bind("parked", parked).mapTo(Long.class).findOne());
     }
 
@@ -109,7 +115,7 @@ public final class FreeCertificateStore {
      * ("" for the first page), or just {@code onlyName} when it is given.
      */
     public List<Listed> list(String onlyName, String afterName, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT d.domain_name, " + FreeCertificateRows.ALIASED
+        return jdbi().withHandle(h -> h.createQuery("SELECT d.domain_name, " + FreeCertificateRows.ALIASED
                         + ", c.not_after FROM free_certificate f JOIN vod_domain d ON d.id = f.domain_id "
                         + "LEFT JOIN certificate c ON c.id = f.cert_id WHERE d.domain_name "
                         + (onlyName != null ? "= :name" : "> :name") + " ORDER BY d.domain_name LIMIT :limit")
@@ -121,32 +127,32 @@ public final class FreeCertificateStore {
 
     /** Takes the lease when nobody holds an unexpired one: {@code UPDATE ... WHERE lease_expires_at < now}. */
     public boolean takeLease(long domainId, String owner, long now, long until) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = :owner, "
+        return jdbi().withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = :owner, "
                         + "lease_expires_at = :until WHERE domain_id = :id AND lease_expires_at < :now")
                 .bind("owner", owner).bind("until", until).bind("id", domainId).bind("now", now).execute()) == 1;
     }
 
     /** Extends every lease {@code owner} holds. */
     public int heartbeat(String owner, long until) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_expires_at = :until "
+        return jdbi().withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_expires_at = :until "
                 + "WHERE lease_owner = :owner").bind("until", until).bind("owner", owner).execute());
     }
 
     /** Gives back one lease without changing the row. */
     public void release(long domainId, String owner) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, lease_expires_at = 0 "
+        jdbi().useHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, lease_expires_at = 0 "
                 + "WHERE domain_id = :id AND lease_owner = :owner").bind("id", domainId).bind("owner", owner).execute());
     }
 
     /** Gives back every lease {@code owner} holds, so that another node (or the next start) resumes at once. */
     public int releaseAll(String owner) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, "
+        return jdbi().withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, "
                 + "lease_expires_at = 0 WHERE lease_owner = :owner").bind("owner", owner).execute());
     }
 
     /** Re-reads a row this owner leased, with its domain; empty when the row is gone or the lease was lost. */
     public Optional<Work> work(long domainId, String owner) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + FreeCertificateRows.ALIASED + ", "
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + FreeCertificateRows.ALIASED + ", "
                         + FreeCertificateRows.DOMAIN + ", c.not_after AS issued_not_after FROM free_certificate f "
                         + "JOIN vod_domain d ON d.id = f.domain_id LEFT JOIN certificate c ON c.id = f.cert_id "
                         + "WHERE f.domain_id = :id AND f.lease_owner = :owner")
@@ -163,7 +169,7 @@ public final class FreeCertificateStore {
      * @return false when the lease was lost or the row is gone (nothing written)
      */
     public boolean save(FreeCertificate s, String owner, boolean keepLease, long now) {
-        return jdbi.inTransaction(h -> {
+        return jdbi().inTransaction(h -> {
             int n = h.createUpdate("UPDATE free_certificate SET status = :status, cname_status = :cname, "
                             + "attempts = :attempts, checks = :checks, next_attempt_at = :next, "
                             + "order_reserved_at = :reserved, observed_cname = :observed, resolver = :resolver, "
@@ -196,7 +202,7 @@ public final class FreeCertificateStore {
      */
     public boolean recordIssued(long domainId, StoredCertificate certificate, String certDomainName,
                                 boolean turnHttpsOn, long renewAt, long now) {
-        return jdbi.inTransaction(h -> {
+        return jdbi().inTransaction(h -> {
             if (h.createQuery("SELECT domain_id FROM free_certificate WHERE domain_id = :id FOR UPDATE")
                     .bind("id", domainId).mapTo(Long.class).findOne().isEmpty()) {
                 return false;
@@ -235,5 +241,9 @@ public final class FreeCertificateStore {
 
     private static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private Jdbi jdbi() {
+        return jdbi.get();
     }
 }

@@ -16,14 +16,19 @@ public final class OwnershipStore {
         }
     }
 
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
+
+    /** The service's: its Jdbi is made when first needed ({@link Database#jdbi()}), not when this is. */
+    public OwnershipStore(Database database) {
+        this.jdbi = database.lazyJdbi();
+    }
 
     public OwnershipStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = () -> jdbi;
     }
 
     public Optional<Ownership> find(long accountId, String rootDomain) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT content, verify_type, verified_at FROM domain_ownership "
+        return jdbi().withHandle(h -> h.createQuery("SELECT content, verify_type, verified_at FROM domain_ownership "
                         + "WHERE account_id = :account AND root_domain = :root")
                 .bind("account", accountId).bind("root", rootDomain)
                 .map((rs, ctx) -> new Ownership(rs.getString("content"), rs.getString("verify_type"),
@@ -38,7 +43,7 @@ public final class OwnershipStore {
             return existing.get();
         }
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO domain_ownership (account_id, root_domain, content, "
+            jdbi().useHandle(h -> h.createUpdate("INSERT INTO domain_ownership (account_id, root_domain, content, "
                             + "created_at) VALUES (:account, :root, :content, :now)")
                     .bind("account", accountId).bind("root", rootDomain).bind("content", freshContent.get())
                     .bind("now", now).execute());
@@ -51,9 +56,13 @@ public final class OwnershipStore {
     }
 
     public void markVerified(long accountId, String rootDomain, String verifyType, long now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE domain_ownership SET verify_type = :type, verified_at = :now "
+        jdbi().useHandle(h -> h.createUpdate("UPDATE domain_ownership SET verify_type = :type, verified_at = :now "
                         + "WHERE account_id = :account AND root_domain = :root")
                 .bind("type", verifyType).bind("now", now).bind("account", accountId).bind("root", rootDomain)
                 .execute());
+    }
+
+    private Jdbi jdbi() {
+        return jdbi.get();
     }
 }

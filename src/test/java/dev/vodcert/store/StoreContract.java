@@ -259,6 +259,53 @@ abstract class StoreContract {
     }
 
     @Test
+    void aWriteInPlainJdbcEndsWhatWasRememberedToo() {
+        AccessKeyStore keys = new AccessKeyStore(db);
+        long account = keys.accountIdFor("a", 1L);
+        DomainStore domains = new DomainStore(db);
+        domains.insert(domain(account, "cdn.example.com"));
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
+                .contains("online");
+        Jdbi behind = user() == null ? Jdbi.create(url) : Jdbi.create(url, user(), password());
+        behind.useHandle(h -> h.execute("UPDATE vod_domain SET domain_status = 'offline'"));
+
+        // writes without a Jdbi handle (as the start makes them): each one moves the count when it returns
+        keys.addKey(new AccessKeyStore.Row("LTAIplain1", account, "enc", true, 1L));
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
+                .contains("offline");
+        behind.useHandle(h -> h.execute("UPDATE vod_domain SET domain_status = 'online'"));
+        assertThat(keys.accountIdFor("b", 2L)).isNotEqualTo(account);
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
+                .contains("online");
+        // a failed write (the id exists) changed nothing, and counts all the same
+        behind.useHandle(h -> h.execute("UPDATE vod_domain SET domain_status = 'offline'"));
+        assertThat(keys.addKeyIfAbsent(new AccessKeyStore.Row("LTAIplain1", account, "other", true, 2L))).isFalse();
+        assertThat(keys.find("LTAIplain1")).map(AccessKeyStore.Row::secretEnc).contains("enc");
+        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
+                .contains("offline");
+    }
+
+    @Test
+    void theStartsPlainStatementsReadAndWriteAsTheJdbiOnesDid() {
+        AccessKeyStore keys = new AccessKeyStore(db);
+        assertThat(keys.count()).isZero();
+        assertThat(keys.any()).isEmpty();
+        assertThat(EncryptedColumns.anyValue(db)).isEmpty();
+        long account = keys.accountIdFor("default", 1L);
+        assertThat(keys.accountIdFor("default", 2L)).isEqualTo(account);
+        // an account another node made: inserting it again is a unique violation (accountIdFor then reads it)
+        long other = new AccessKeyStore(db.jdbi()).createAccount("raced", 3L);
+        assertThatThrownBy(() -> keys.createAccount("raced", 4L)).matches(UniqueViolation::isCause);
+        assertThat(keys.accountIdFor("raced", 4L)).isEqualTo(other);
+
+        assertThat(keys.addKeyIfAbsent(new AccessKeyStore.Row("LTAIfirst", account, "enc1", true, 5L))).isTrue();
+        assertThat(keys.addKeyIfAbsent(new AccessKeyStore.Row("LTAIfirst", other, "enc2", true, 6L))).isFalse();
+        assertThat(keys.count()).isEqualTo(1);
+        assertThat(keys.any()).contains(new AccessKeyStore.Row("LTAIfirst", account, "enc1", true, 5L));
+        assertThat(EncryptedColumns.anyValue(db)).contains("enc1");
+    }
+
+    @Test
     void aSchemaFromANewerVodcertIsRefusedAndLeftAsItWas() {
         db.jdbi().useHandle(h -> h.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", "
                 + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "

@@ -41,8 +41,16 @@ public final class ChildVodcert implements AutoCloseable {
 
     /** As {@link #start(Path, String, String...)}, with these extra environment variables (e.g. a database password). */
     public static ChildVodcert start(Path dataDir, String heap, java.util.Map<String, String> env, String... options) {
+        return start(List.of(), dataDir, heap, env, options);
+    }
+
+    /** As {@link #start(Path, String, java.util.Map, String...)}, with these JVM options too (e.g. -Xlog). */
+    public static ChildVodcert start(List<String> jvmOptions, Path dataDir, String heap,
+                                     java.util.Map<String, String> env, String... options) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "dev.vodcert.Main", "serve",
+                .toString(), "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vodcert.Main", "serve",
                 "--port", "0", "--data", dataDir.toString()));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
