@@ -18,4 +18,10 @@ if [ "${1:-}" = jmh ]; then
   shift
   exec java -cp "$CP" org.openjdk.jmh.Main "$@"
 fi
-exec java -Xms1g -Xmx3g -cp "$CP" dev.vodcert.bench.LoadBench --jar "$SNAP/vodcert.jar" "$@"
+# the service starts as the README's command starts it: with the class archive of its jar (the build's
+# target/vodcert.jsa fits target/vodcert.jar only, so the snapshot gets its own, by the same training run)
+java -XX:ArchiveClassesAtExit="$SNAP/vodcert.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$SNAP/vodcert.jar" train \
+  >/dev/null 2>&1 || echo "run.sh: no class archive for the snapshot; the service starts without one" >&2
+ARCHIVE=()
+[ -s "$SNAP/vodcert.jsa" ] && ARCHIVE=(--class-archive "$SNAP/vodcert.jsa")
+exec java -Xms1g -Xmx3g -cp "$CP" dev.vodcert.bench.LoadBench --jar "$SNAP/vodcert.jar" "${ARCHIVE[@]}" "$@"

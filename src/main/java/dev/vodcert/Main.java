@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
  * folder; {@code rotate-master-key} re-encrypts every stored secret under a new master key.
  */
 @Command(name = "vodcert", mixinStandardHelpOptions = true, version = "vodcert 0.1.0",
-        subcommands = {Main.Serve.class, Main.Keys.class, CertsCommand.class, Main.RotateMasterKey.class},
+        subcommands = {Main.Serve.class, Main.Keys.class, CertsCommand.class, Main.RotateMasterKey.class,
+                TrainCommand.class},
         description = "ApsaraVideo VOD domain-certificate API, self-hosted.")
 public final class Main implements Runnable {
 

@@ -27,11 +27,14 @@ import java.util.Map;
  *                     reported (median of 3)
  * @param renewalScan  time the free-certificate lifecycle's scans ({@link RenewalScan}) on each
  *                     seeded database before the service starts
+ * @param classArchive the jar's AppCDS archive (made by its {@code train} command), given to every
+ *                     start of the service as the README's command does; empty for none. With one,
+ *                     the empty-folder start is also measured without it (plain {@code java -jar})
  */
 record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> connections, int rounds,
                     int requests, int warmup, double existing, int threads, int startups,
                     List<String> jvmOptions, boolean reseed, boolean histogram, String timedQuery,
-                    boolean renewalScan) {
+                    boolean renewalScan, String classArchive) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
@@ -50,6 +53,7 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
         o.put("histogram", "false");
         o.put("timed-query", "");
         o.put("renewal-scan", "true");
+        o.put("class-archive", "");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
             if (!o.containsKey(name) || i + 1 >= args.length) {
@@ -64,7 +68,8 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
                 Integer.parseInt(o.get("threads")), Integer.parseInt(o.get("startups")),
                 o.get("jvm-options").isBlank() ? List.of() : Arrays.asList(o.get("jvm-options").trim().split("\\s+")),
                 Boolean.parseBoolean(o.get("reseed")), Boolean.parseBoolean(o.get("histogram")),
-                o.get("timed-query"), Boolean.parseBoolean(o.get("renewal-scan")));
+                o.get("timed-query"), Boolean.parseBoolean(o.get("renewal-scan")),
+                o.get("class-archive"));
     }
 
     private static List<Integer> ints(String text) {

@@ -45,6 +45,12 @@ public final class LoadBench {
             try (ServerProcess s = startService(empty, false)) {
                 report.fact("start-up s, empty data folder", s.startupSeconds);
             }
+            if (!options.classArchive().isBlank()) {
+                delete(empty);
+                try (ServerProcess s = startService(empty, false, false)) {
+                    report.fact("start-up s, empty data folder, without the class archive", s.startupSeconds);
+                }
+            }
         }
         ServerProcess baseline = null;
         try {
@@ -136,8 +142,16 @@ public final class LoadBench {
     }
 
     private ServerProcess startService(Path data, boolean seeded) throws IOException, InterruptedException {
+        return startService(data, seeded, !options.classArchive().isBlank());
+    }
+
+    private ServerProcess startService(Path data, boolean seeded, boolean archive)
+            throws IOException, InterruptedException {
         int port = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of("java"));
+        if (archive) {
+            command.add("-XX:SharedArchiveFile=" + options.classArchive());
+        }
         command.addAll(options.jvmOptions());
         // the lifecycle's CNAME checks of the seeded due rows ask 127.0.0.1 (where no resolver answers),
         // never the machine's name server: the benchmark talks to this machine only
