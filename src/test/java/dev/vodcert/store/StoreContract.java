@@ -120,12 +120,23 @@ abstract class StoreContract {
         assertThat(domains.countByAccount(b)).isZero();
     }
 
-    @Test
-    void certificatesAttachInOneTransactionAndReplacedUploadsGo() {
+    /** An account with one domain, {@code cdn.example.com}, as read back from a store over the bare Jdbi. */
+    private record OneDomain(long account, DomainStore domains, VodDomain read) {
+    }
+
+    private OneDomain oneDomain() {
         long account = new AccessKeyStore(db.jdbi()).createAccount("a", 1L);
         DomainStore domains = new DomainStore(db.jdbi());
         domains.insert(domain(account, "cdn.example.com"));
-        VodDomain d = domains.find(account, "cdn.example.com").orElseThrow();
+        return new OneDomain(account, domains, domains.find(account, "cdn.example.com").orElseThrow());
+    }
+
+    @Test
+    void certificatesAttachInOneTransactionAndReplacedUploadsGo() {
+        OneDomain one = oneDomain();
+        long account = one.account();
+        DomainStore domains = one.domains();
+        VodDomain d = one.read();
         String bigPem = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(60_000) + "\n-----END CERTIFICATE-----\n";
         StoredCertificate first = domains.attachNewCertificate(d, certificate(account, bigPem), "cdn.example.com", 50L);
         DomainStore.WithCertificate read = domains.findWithCertificate(account, "cdn.example.com").orElseThrow();
@@ -150,10 +161,10 @@ abstract class StoreContract {
      */
     @Test
     void aReplacementFromAStaleReadDeletesTheUploadItReallyReplaces() {
-        long account = new AccessKeyStore(db.jdbi()).createAccount("a", 1L);
-        DomainStore domains = new DomainStore(db.jdbi());
-        domains.insert(domain(account, "cdn.example.com"));
-        VodDomain read = domains.find(account, "cdn.example.com").orElseThrow();
+        OneDomain one = oneDomain();
+        long account = one.account();
+        DomainStore domains = one.domains();
+        VodDomain read = one.read();
 
         StoredCertificate first = domains.attachNewCertificate(read, certificate(account, "pem1"), "cdn.example.com", 50L);
         StoredCertificate second = domains.attachNewCertificate(read, certificate(account, "pem2"), "cdn.example.com", 60L);
