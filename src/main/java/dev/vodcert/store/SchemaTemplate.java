@@ -48,12 +48,12 @@ public final class SchemaTemplate {
      * @return whether the database is now the template's copy
      */
     public static boolean copyInto(Path dataDir) {
-        return copyInto(dataDir, resourceText(LIST));
+        return !holdsData(dataDir.resolve(DATABASE_FILE)) && copyInto(dataDir, resourceText(LIST));
     }
 
     static boolean copyInto(Path dataDir, String templateList) {
         Path target = dataDir.resolve(DATABASE_FILE);
-        if (templateList == null || !templateList.equals(lines(CurrentSchema.shipped())) || holdsData(target)) {
+        if (holdsData(target) || templateList == null || !templateList.equals(lines(CurrentSchema.shipped()))) {
             return false;
         }
         try (InputStream in = SchemaTemplate.class.getClassLoader().getResourceAsStream(FILE)) {
