@@ -8,6 +8,7 @@ import dev.vodcert.domain.VodDomain;
 import dev.vodcert.issuance.FreeCertStatus;
 import dev.vodcert.issuance.FreeCertificate;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -248,25 +249,31 @@ abstract class StoreContract {
         assertThat(keys.find("LTAIkey1")).isEmpty();
     }
 
+    /** A change the service did not make: another node, or an admin command, on the same database. */
+    private void setStatusBehind(String status) {
+        Jdbi behind = user() == null ? Jdbi.create(url) : Jdbi.create(url, user(), password());
+        behind.useHandle(h -> h.createUpdate("UPDATE vod_domain SET domain_status = :s").bind("s", status).execute());
+    }
+
+    private static Optional<String> statusOf(DomainStore domains, long account) {
+        return domains.findWithCertificate(account, "cdn.example.com").map(w -> w.domain().domainStatus());
+    }
+
     @Test
     void lookupsAreRememberedOnlyWhereNoOtherProcessCanWrite() {
         long account = new AccessKeyStore(db).createAccount("a", 1L);
         DomainStore domains = new DomainStore(db);
         domains.insert(domain(account, "cdn.example.com"));
-        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
-                .contains("online");
+        assertThat(statusOf(domains, account)).contains("online");
 
         // a change the service did not make: another node, or an admin command, on a shared database
-        Jdbi behind = user() == null ? Jdbi.create(url) : Jdbi.create(url, user(), password());
-        behind.useHandle(h -> h.execute("UPDATE vod_domain SET domain_status = 'offline'"));
+        setStatusBehind("offline");
         String expected = expectShared() ? "offline" : "online";
-        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
-                .contains(expected);
+        assertThat(statusOf(domains, account)).contains(expected);
 
         // any handle of the service closing (as every write of the service does) ends what was remembered
         db.jdbi().useHandle(h -> h.execute("SELECT 1"));
-        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
-                .contains("offline");
+        assertThat(statusOf(domains, account)).contains("offline");
     }
 
     @Test
@@ -275,25 +282,20 @@ abstract class StoreContract {
         long account = keys.accountIdFor("a", 1L);
         DomainStore domains = new DomainStore(db);
         domains.insert(domain(account, "cdn.example.com"));
-        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
-                .contains("online");
-        Jdbi behind = user() == null ? Jdbi.create(url) : Jdbi.create(url, user(), password());
-        behind.useHandle(h -> h.execute("UPDATE vod_domain SET domain_status = 'offline'"));
+        assertThat(statusOf(domains, account)).contains("online");
+        setStatusBehind("offline");
 
         // writes without a Jdbi handle (as the start makes them): each one moves the count when it returns
         keys.addKey(new AccessKeyStore.Row("LTAIplain1", account, "enc", true, 1L));
-        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
-                .contains("offline");
-        behind.useHandle(h -> h.execute("UPDATE vod_domain SET domain_status = 'online'"));
+        assertThat(statusOf(domains, account)).contains("offline");
+        setStatusBehind("online");
         assertThat(keys.accountIdFor("b", 2L)).isNotEqualTo(account);
-        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
-                .contains("online");
+        assertThat(statusOf(domains, account)).contains("online");
         // a failed write (the id exists) changed nothing, and counts all the same
-        behind.useHandle(h -> h.execute("UPDATE vod_domain SET domain_status = 'offline'"));
+        setStatusBehind("offline");
         assertThat(keys.addKeyIfAbsent(new AccessKeyStore.Row("LTAIplain1", account, "other", true, 2L))).isFalse();
         assertThat(keys.find("LTAIplain1")).map(AccessKeyStore.Row::secretEnc).contains("enc");
-        assertThat(domains.findWithCertificate(account, "cdn.example.com")).map(w -> w.domain().domainStatus())
-                .contains("offline");
+        assertThat(statusOf(domains, account)).contains("offline");
     }
 
     @Test
