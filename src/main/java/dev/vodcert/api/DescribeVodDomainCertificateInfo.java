@@ -1,6 +1,7 @@
 package dev.vodcert.api;
 
 import dev.vodcert.certificate.CertInfo;
+import dev.vodcert.certificate.DomainCertificate;
 import dev.vodcert.domain.DomainService;
 import dev.vodcert.protocol.ActionCall;
 import dev.vodcert.protocol.ActionHandler;
@@ -31,12 +32,12 @@ final class DescribeVodDomainCertificateInfo implements ActionHandler {
     @Override
     public Object handle(ActionCall call) {
         String name = DomainService.lookupName(call.required("DomainName"));
-        DomainStore.WithCertificate found = domains.findWithCertificate(call.accountId(), name)
+        DomainCertificate found = domains.findCertificateInfo(call.accountId(), name)
                 .orElseThrow(VodErrors.INVALID_DOMAIN_NOT_FOUND::exception);
         boolean freeInEffect = found.certificate() != null && "free".equals(found.certificate().certType());
         CertInfo info = found.freeStatus() != null && !freeInEffect
-                ? CertInfo.pendingFree(found.domain(), found.freeStatus())
-                : CertInfo.of(found.domain(), found.certificate(), found.freeStatus());
+                ? CertInfo.pendingFree(found)
+                : CertInfo.of(found);
         return new Response(new CertInfos(List.of(info)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.vodcert.certificate;
 
-import dev.vodcert.domain.VodDomain;
 import java.time.Instant;
 
 /**
@@ -18,12 +17,14 @@ public record CertInfo(String domainName, String certName, String certDomainName
      * The record of a free certificate not issued yet (or whose first issuance has not succeeded):
      * {@code CertType=free} with the lifecycle's {@code Status}; the certificate's own fields empty.
      */
-    public static CertInfo pendingFree(VodDomain domain, String freeStatus) {
-        return new CertInfo(domain.domainName(), "", "", "free", freeStatus, "", "", "", "", "",
+    public static CertInfo pendingFree(DomainCertificate domain) {
+        return new CertInfo(domain.domainName(), "", "", "free", domain.freeStatus(), "", "", "", "", "",
                 domain.sslProtocol(), "", "", domain.cnameStatus() == null ? "" : domain.cnameStatus(), "");
     }
 
-    public static CertInfo of(VodDomain domain, StoredCertificate cert, String freeStatus) {
+    public static CertInfo of(DomainCertificate domain) {
+        StoredCertificate cert = domain.certificate();
+        String freeStatus = domain.freeStatus();
         String cnameStatus = domain.cnameStatus() == null ? "" : domain.cnameStatus();
         if (cert == null) {
             return new CertInfo(domain.domainName(), "", "", "", "", "", "", "", "", "", domain.sslProtocol(), "", "",

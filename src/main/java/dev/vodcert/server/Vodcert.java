@@ -137,6 +137,7 @@ public final class Vodcert implements AutoCloseable {
             endpoint.open(pipeline, database::isReachable);
             LOG.info("API open {} ms after the start began; metrics, ACME, the lifecycle and the admin listener "
                     + "start now", (System.nanoTime() - began) / 1_000_000);
+            DomainMirrorLoad.start(database);
 
             // What starts after, while the API already answers (no action waits on any of it): metrics,
             // the ACME client and its HTTP-01 listener, the free-certificate lifecycle, the admin listener.

@@ -35,5 +35,6 @@ final class ChangeCount {
     /** A write without a Jdbi handle has ended (committed, or failed): what was remembered is stale. */
     void committed() {
         writes.incrementAndGet();
+        PendingWrites.ended();
     }
 }

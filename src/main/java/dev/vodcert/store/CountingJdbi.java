@@ -26,7 +26,13 @@ final class CountingJdbi implements HandleListener {
     }
 
     @Override
+    public void handleCreated(Handle handle) {
+        PendingWrites.handleOpened();
+    }
+
+    @Override
     public void handleClosed(Handle handle) {
+        PendingWrites.handleClosed();
         changes.committed();
     }
 }

@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     private final ChangeCount changes;
     private final boolean migrated;
+    private DomainMirror mirror;
 
     private Database(HikariDataSource dataSource, boolean postgres, boolean migrated) {
         this.dataSource = dataSource;
@@ -185,6 +186,26 @@ public final class Database implements AutoCloseable {
         return postgres ? RememberedReads.none() : RememberedReads.over(changes);
     }
 
+    /**
+     * The describe fields of every domain in memory ({@link DomainMirror}), made with its triggers
+     * on the first call; null on PostgreSQL. It fills itself when {@link #loadDomainMirror} runs.
+     */
+    synchronized DomainMirror domainMirror() {
+        if (mirror == null && !postgres) {
+            mirror = DomainMirror.start(plainQuery());
+        }
+        return mirror;
+    }
+
+    /**
+     * Loads every domain into the mirror (the service runs it once, in the background, after the API
+     * opens); returns how many, or -1 on PostgreSQL.
+     */
+    public int loadDomainMirror() {
+        DomainMirror m = domainMirror();
+        return m == null ? -1 : m.load();
+    }
+
     /** True for PostgreSQL, which several nodes may share; false for the embedded H2 file. */
     public boolean isShared() {
         return postgres;
@@ -215,6 +236,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (mirror != null) {
+                mirror.stop();
+            }
+        }
         dataSource.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vodcert.store;
 
+import dev.vodcert.certificate.DomainCertificate;
 import dev.vodcert.certificate.StoredCertificate;
 import dev.vodcert.domain.VodDomain;
 import java.sql.ResultSet;
@@ -24,6 +25,11 @@ public final class DomainStore {
      * null when it has none).
      */
     public record WithCertificate(VodDomain domain, StoredCertificate certificate, String freeStatus) {
+        /** The fields {@code DescribeVodDomainCertificateInfo} shows. */
+        public DomainCertificate describe() {
+            return new DomainCertificate(domain.domainName(), domain.sslProtocol(), domain.cnameStatus(),
+                    domain.certDomainName(), certificate, freeStatus);
+        }
     }
 
     /** What a per-request lookup is remembered by. */
@@ -33,12 +39,17 @@ public final class DomainStore {
     private final Supplier<Jdbi> jdbi;
     private final PlainQuery plain;
     private final RememberedReads<Lookup, Optional<WithCertificate>> lookups;
+    private final DomainMirror mirror;
 
-    /** The service's store: lookups on the pool without a handle, remembered between writes on H2. */
+    /**
+     * The service's store: lookups on the pool without a handle, remembered between writes on H2,
+     * and the describe fields from the H2 file's {@link DomainMirror}.
+     */
     public DomainStore(Database database) {
         this.jdbi = database.lazyJdbi();
         this.plain = database.plainQuery();
         this.lookups = database.rememberedReads();
+        this.mirror = database.domainMirror();
     }
 
     /** A store over a bare Jdbi (tools, tests): every lookup reads. */
@@ -46,6 +57,7 @@ public final class DomainStore {
         this.jdbi = () -> jdbi;
         this.plain = PlainQuery.through(jdbi);
         this.lookups = RememberedReads.none();
+        this.mirror = null;
     }
 
     /** @return false when the name is taken (by any account) */
@@ -96,6 +108,18 @@ public final class DomainStore {
      */
     public Optional<WithCertificate> findWithCertificate(long accountId, String domainName) {
         return lookups.get(new Lookup(accountId, domainName), () -> readWithCertificate(accountId, domainName));
+    }
+
+    /**
+     * What {@code DescribeVodDomainCertificateInfo} shows of the domain: from the {@link DomainMirror}
+     * on H2 (a hash lookup however many domains are stored), else from {@link #findWithCertificate}.
+     */
+    public Optional<DomainCertificate> findCertificateInfo(long accountId, String domainName) {
+        if (mirror == null) {
+            return findWithCertificate(accountId, domainName).map(WithCertificate::describe);
+        }
+        return mirror.find(accountId, domainName,
+                () -> readWithCertificate(accountId, domainName).map(WithCertificate::describe));
     }
 
     private Optional<WithCertificate> readWithCertificate(long accountId, String domainName) {

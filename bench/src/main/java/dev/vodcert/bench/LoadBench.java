@@ -76,6 +76,10 @@ public final class LoadBench {
                 }
                 try (ServerProcess service = startService(data, true)) {
                     report.fact("start-up s, " + domains + " domains", service.startupSeconds);
+                    // measure the steady state: the service answers at once, and fills its domain mirror behind
+                    String mirror = service.awaitLogLine("Domain mirror loaded", 300);
+                    report.fact("domain mirror load ms, " + domains + " domains", Double.parseDouble(
+                            mirror.replaceAll(".* in (\\d+) ms.*", "$1")));
                     if (baseline == null) {
                         baseline = startBaseline(meanAnswerBytes(service.port, domains));
                         warm(baseline, domains);

@@ -25,9 +25,13 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     final int port;
     final double startupSeconds;
+    private final Path log;
+    private final long logFrom;
 
-    private ServerProcess(Process process, int port, double startupSeconds) {
+    private ServerProcess(Process process, int port, double startupSeconds, Path log, long logFrom) {
         this.process = process;
+        this.log = log;
+        this.logFrom = logFrom;
         this.port = port;
         this.startupSeconds = startupSeconds;
     }
@@ -48,6 +52,7 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
+        long logFrom = Files.exists(log) ? Files.size(log) : 0;
         long start = System.nanoTime();
         Process process = builder.start();
         long deadline = start + 120_000_000_000L;
@@ -58,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
             int status = exchange(port, probe.get())[0];
             for (int ok : acceptedStatus) {
                 if (status == ok) {
-                    return new ServerProcess(process, port, (System.nanoTime() - start) / 1e9);
+                    return new ServerProcess(process, port, (System.nanoTime() - start) / 1e9, log, logFrom);
                 }
             }
             if (status > 0 && status != 503) { // 503: listening, still starting
@@ -126,6 +131,22 @@ final class ServerProcess implements AutoCloseable {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"), StandardCharsets.US_ASCII);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** The first line this process logged that contains {@code text}, waited for up to {@code seconds}. */
+    String awaitLogLine(String text, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            byte[] all = Files.readAllBytes(log);
+            String written = new String(all, (int) logFrom, all.length - (int) logFrom, StandardCharsets.UTF_8);
+            for (String line : written.lines().toList()) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the server did not log \"" + text + "\" within " + seconds + " s; see " + log);
     }
 
     /** The first lines of a {@code jcmd} diagnostic command's output for this process. */

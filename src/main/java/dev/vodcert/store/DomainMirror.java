@@ -1,0 +1,180 @@
+package dev.vodcert.store;
+
+import dev.vodcert.certificate.DomainCertificate;
+import dev.vodcert.certificate.StoredCertificate;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What {@code DescribeVodDomainCertificateInfo} reads, kept in memory on the embedded H2 file, so
+ * that its cost does not grow with the number of domains stored (issue 6): every domain's describe
+ * fields (~160 bytes each, loaded in the background after the API opens, {@link #load}) and the
+ * {@value #CERTIFICATES_KEPT} most used certificates. Row triggers on {@code vod_domain} and
+ * {@code certificate} ({@link MirrorTrigger}) report every write of this process's database, by any
+ * path, before it commits; {@link MirroredRows} keeps nothing read while a write is under way. Until
+ * the load has finished, a name not yet mirrored is read from the database. Not used on PostgreSQL,
+ * which other nodes write behind this one's back.
+ */
+public final class DomainMirror {
+    /** Certificates kept (the answer carries the PEM chain; several domains often share one). */
+    static final int CERTIFICATES_KEPT = 4_096;
+    /** Domains read per statement by the load. */
+    static final int LOAD_BATCH = 10_000;
+    static final String DOMAIN_TRIGGER = "vodcert_mirror_vod_domain";
+    static final String CERTIFICATE_TRIGGER = "vodcert_mirror_certificate";
+
+    private static final Map<String, DomainMirror> BY_PATH = new ConcurrentHashMap<>();
+    private static final Map<String, String> CANONICAL = new ConcurrentHashMap<>();
+    private static final int MAX_CANONICAL = 256;
+
+    private static final String DOMAIN_COLUMNS = "account_id, cert_id, ssl_protocol, cname_status, "
+            + "cert_domain_name, free_status";
+
+    /** A domain's describe fields; {@code certId} 0 when it has no certificate. */
+    private record Domain(long accountId, long certId, String sslProtocol, String cnameStatus, String certDomainName,
+                          String freeStatus) {
+    }
+
+    private final String path;
+    private final PlainQuery plain;
+    final MirroredRows<String, Domain> domains = MirroredRows.all();
+    final MirroredRows<Long, StoredCertificate> certificates = MirroredRows.bounded(CERTIFICATES_KEPT);
+
+    private DomainMirror(String path, PlainQuery plain) {
+        this.path = path;
+        this.plain = plain;
+    }
+
+    /**
+     * Registers the mirror of the H2 database behind {@code plain}, then makes sure its triggers
+     * exist (they stay in the file; a process with no mirror registered ignores them).
+     */
+    static DomainMirror start(PlainQuery plain) {
+        String path = plain.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE_PATH()")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        DomainMirror mirror = new DomainMirror(path, plain);
+        BY_PATH.put(path, mirror);
+        plain.write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(trigger(DOMAIN_TRIGGER, "vod_domain"));
+                s.execute(trigger(CERTIFICATE_TRIGGER, "certificate"));
+            }
+            return null;
+        });
+        return mirror;
+    }
+
+    private static String trigger(String name, String table) {
+        return "CREATE TRIGGER IF NOT EXISTS " + name + " AFTER INSERT, UPDATE, DELETE ON " + table
+                + " FOR EACH ROW CALL '" + MirrorTrigger.class.getName() + "'";
+    }
+
+    /** The mirror registered for the H2 database at {@code path} ({@code DATABASE_PATH()}), or null. */
+    static DomainMirror at(String path) {
+        return BY_PATH.get(path);
+    }
+
+    /** Stops being told of writes (the database is closing). */
+    void stop() {
+        BY_PATH.remove(path, this);
+    }
+
+    /**
+     * The describe fields of {@code domainName} when {@code accountId} owns it; {@code consistent}
+     * (the one-statement read) when its certificate vanished between the two reads.
+     */
+    Optional<DomainCertificate> find(long accountId, String domainName, Supplier<Optional<DomainCertificate>> consistent) {
+        Optional<Domain> found = domains.get(domainName, this::readDomain);
+        if (found.isEmpty() || found.get().accountId() != accountId) {
+            return Optional.empty();
+        }
+        Domain d = found.get();
+        StoredCertificate certificate = null;
+        if (d.certId() != 0) {
+            Optional<StoredCertificate> c = certificates.get(d.certId(), this::readCertificate);
+            if (c.isEmpty()) {
+                return consistent.get();
+            }
+            certificate = c.get();
+        }
+        return Optional.of(new DomainCertificate(domainName, d.sslProtocol(), d.cnameStatus(), d.certDomainName(),
+                certificate, d.freeStatus()));
+    }
+
+    /** Reads every domain into the mirror, {@value #LOAD_BATCH} per statement; returns how many. */
+    int load() {
+        long after = 0;
+        int loaded = 0;
+        while (true) {
+            long from = after;
+            int[] count = new int[1];
+            long last = plain.read(c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT id, domain_name, " + DOMAIN_COLUMNS
+                        + " FROM vod_domain WHERE id > ? ORDER BY id LIMIT " + LOAD_BATCH)) {
+                    s.setLong(1, from);
+                    long lastId = from;
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            lastId = rs.getLong(1);
+                            String name = rs.getString(2);
+                            domains.loaded(name, domain(rs, 3, name));
+                            count[0]++;
+                        }
+                    }
+                    return lastId;
+                }
+            });
+            loaded += count[0];
+            if (count[0] < LOAD_BATCH) {
+                domains.complete();
+                return loaded;
+            }
+            after = last;
+        }
+    }
+
+    private Optional<Domain> readDomain(String name) {
+        return plain.findOne("SELECT " + DOMAIN_COLUMNS + " FROM vod_domain WHERE domain_name = ?",
+                s -> s.setString(1, name), rs -> domain(rs, 1, name));
+    }
+
+    private Optional<StoredCertificate> readCertificate(long id) {
+        return plain.findOne("SELECT " + CertificateStore.COLUMNS + " FROM certificate WHERE id = ?",
+                s -> s.setLong(1, id), CertificateStore::map);
+    }
+
+    /** The domain's fields from {@code first} on, the few distinct status words shared. */
+    private static Domain domain(ResultSet rs, int first, String name) throws SQLException {
+        long certId = rs.getLong(first + 1);
+        boolean noCertificate = rs.wasNull();
+        String certDomainName = rs.getString(first + 4);
+        return new Domain(rs.getLong(first), noCertificate ? 0 : certId, canonical(rs.getString(first + 2)),
+                canonical(rs.getString(first + 3)), name.equals(certDomainName) ? name : certDomainName,
+                canonical(rs.getString(first + 5)));
+    }
+
+    private static String canonical(String word) {
+        if (word == null) {
+            return null;
+        }
+        String known = CANONICAL.get(word);
+        if (known != null) {
+            return known;
+        }
+        if (CANONICAL.size() >= MAX_CANONICAL) {
+            return word;
+        }
+        String previous = CANONICAL.putIfAbsent(word, word);
+        return previous == null ? word : previous;
+    }
+}
