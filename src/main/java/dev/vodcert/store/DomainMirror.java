@@ -30,8 +30,9 @@ public final class DomainMirror {
     static final String CERTIFICATE_TRIGGER = "vodcert_mirror_certificate";
 
     private static final Map<String, DomainMirror> BY_PATH = new ConcurrentHashMap<>();
-    private static final Map<String, String> CANONICAL = new ConcurrentHashMap<>();
-    private static final int MAX_CANONICAL = 256;
+    /** The few status words, and the names certificates were set for (wildcards many domains share). */
+    private static final Canonical WORDS = new Canonical(256);
+    private static final Canonical CERT_NAMES = new Canonical(4_096);
 
     private static final String DOMAIN_COLUMNS = "account_id, cert_id, ssl_protocol, cname_status, "
             + "cert_domain_name, free_status";
@@ -158,23 +159,8 @@ public final class DomainMirror {
         long certId = rs.getLong(first + 1);
         boolean noCertificate = rs.wasNull();
         String certDomainName = rs.getString(first + 4);
-        return new Domain(rs.getLong(first), noCertificate ? 0 : certId, canonical(rs.getString(first + 2)),
-                canonical(rs.getString(first + 3)), name.equals(certDomainName) ? name : certDomainName,
-                canonical(rs.getString(first + 5)));
-    }
-
-    private static String canonical(String word) {
-        if (word == null) {
-            return null;
-        }
-        String known = CANONICAL.get(word);
-        if (known != null) {
-            return known;
-        }
-        if (CANONICAL.size() >= MAX_CANONICAL) {
-            return word;
-        }
-        String previous = CANONICAL.putIfAbsent(word, word);
-        return previous == null ? word : previous;
+        return new Domain(rs.getLong(first), noCertificate ? 0 : certId, WORDS.of(rs.getString(first + 2)),
+                WORDS.of(rs.getString(first + 3)), name.equals(certDomainName) ? name : CERT_NAMES.of(certDomainName),
+                WORDS.of(rs.getString(first + 5)));
     }
 }
