@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * What {@code DescribeVodDomainCertificateInfo} reads, kept in memory on the embedded H2 file, so
  * that its cost does not grow with the number of domains stored (issue 6): every domain's describe
- * fields (~160 bytes each, loaded in the background after the API opens, {@link #load}) and the
- * {@value #CERTIFICATES_KEPT} most used certificates. Row triggers on {@code vod_domain} and
+ * fields (~65 bytes each in a {@link DomainTable}, loaded in the background after the API opens,
+ * {@link #load}) and the {@value #CERTIFICATES_KEPT} most used certificates. Row triggers on {@code vod_domain} and
  * {@code certificate} ({@link MirrorTrigger}) report every write of this process's database, by any
  * path, before it commits; {@link MirroredRows} keeps nothing read while a write is under way. Until
  * the load has finished, a name not yet mirrored is read from the database. Not used on PostgreSQL,
@@ -30,21 +30,12 @@ public final class DomainMirror {
     static final String CERTIFICATE_TRIGGER = "vodcert_mirror_certificate";
 
     private static final Map<String, DomainMirror> BY_PATH = new ConcurrentHashMap<>();
-    /** The few status words, and the names certificates were set for (wildcards many domains share). */
-    private static final Canonical WORDS = new Canonical(256);
-    private static final Canonical CERT_NAMES = new Canonical(4_096);
-
     private static final String DOMAIN_COLUMNS = "account_id, cert_id, ssl_protocol, cname_status, "
             + "cert_domain_name, free_status";
 
-    /** A domain's describe fields; {@code certId} 0 when it has no certificate. */
-    private record Domain(long accountId, long certId, String sslProtocol, String cnameStatus, String certDomainName,
-                          String freeStatus) {
-    }
-
     private final String path;
     private final PlainQuery plain;
-    final MirroredRows<String, Domain> domains = MirroredRows.all();
+    final MirroredRows<String, DomainTable.Domain> domains = MirroredRows.all();
     final MirroredRows<Long, StoredCertificate> certificates = MirroredRows.bounded(CERTIFICATES_KEPT);
 
     private DomainMirror(String path, PlainQuery plain) {
@@ -95,11 +86,11 @@ public final class DomainMirror {
      * (the one-statement read) when its certificate vanished between the two reads.
      */
     Optional<DomainCertificate> find(long accountId, String domainName, Supplier<Optional<DomainCertificate>> consistent) {
-        Optional<Domain> found = domains.get(domainName, this::readDomain);
+        Optional<DomainTable.Domain> found = domains.get(domainName, this::readDomain);
         if (found.isEmpty() || found.get().accountId() != accountId) {
             return Optional.empty();
         }
-        Domain d = found.get();
+        DomainTable.Domain d = found.get();
         StoredCertificate certificate = null;
         if (d.certId() != 0) {
             Optional<StoredCertificate> c = certificates.get(d.certId(), this::readCertificate);
@@ -112,10 +103,13 @@ public final class DomainMirror {
                 certificate, d.freeStatus()));
     }
 
-    /** Reads every domain into the mirror, {@value #LOAD_BATCH} per statement; returns how many. */
+    /**
+     * Reads every domain, {@value #LOAD_BATCH} per statement, into a {@link DomainTable} behind the
+     * rows written meanwhile; returns how many.
+     */
     int load() {
+        DomainTable.Builder table = new DomainTable.Builder();
         long after = 0;
-        int loaded = 0;
         while (true) {
             long from = after;
             int[] count = new int[1];
@@ -128,25 +122,25 @@ public final class DomainMirror {
                         while (rs.next()) {
                             lastId = rs.getLong(1);
                             String name = rs.getString(2);
-                            domains.loaded(name, domain(rs, 3, name));
+                            table.add(name, domain(rs, 3));
                             count[0]++;
                         }
                     }
                     return lastId;
                 }
             });
-            loaded += count[0];
             if (count[0] < LOAD_BATCH) {
-                domains.complete();
-                return loaded;
+                DomainTable loaded = table.build();
+                domains.complete(loaded::find);
+                return loaded.size();
             }
             after = last;
         }
     }
 
-    private Optional<Domain> readDomain(String name) {
+    private Optional<DomainTable.Domain> readDomain(String name) {
         return plain.findOne("SELECT " + DOMAIN_COLUMNS + " FROM vod_domain WHERE domain_name = ?",
-                s -> s.setString(1, name), rs -> domain(rs, 1, name));
+                s -> s.setString(1, name), rs -> domain(rs, 1));
     }
 
     private Optional<StoredCertificate> readCertificate(long id) {
@@ -154,13 +148,11 @@ public final class DomainMirror {
                 s -> s.setLong(1, id), CertificateStore::map);
     }
 
-    /** The domain's fields from {@code first} on, the few distinct status words shared. */
-    private static Domain domain(ResultSet rs, int first, String name) throws SQLException {
+    /** The domain's fields, from column {@code first} on. */
+    private static DomainTable.Domain domain(ResultSet rs, int first) throws SQLException {
         long certId = rs.getLong(first + 1);
         boolean noCertificate = rs.wasNull();
-        String certDomainName = rs.getString(first + 4);
-        return new Domain(rs.getLong(first), noCertificate ? 0 : certId, WORDS.of(rs.getString(first + 2)),
-                WORDS.of(rs.getString(first + 3)), name.equals(certDomainName) ? name : CERT_NAMES.of(certDomainName),
-                WORDS.of(rs.getString(first + 5)));
+        return new DomainTable.Domain(rs.getLong(first), noCertificate ? 0 : certId, rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5));
     }
 }

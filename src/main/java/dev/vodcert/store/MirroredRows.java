@@ -14,8 +14,8 @@ import java.util.function.Function;
  * is kept only if no write touched the table while it ran, and only in place of exactly the entry
  * it saw (compare-and-set), so no read taken before a commit outlives it.
  *
- * <p>Once {@link #complete()} (every row loaded), a key that is not here is known not to exist.
- * Before that, and always when bounded, a missing key is read.
+ * <p>Once {@link #complete} (every row loaded), a key with no entry here is found in what was
+ * loaded, or known not to exist. Before that, and always when bounded, a missing key is read.
  */
 final class MirroredRows<K, V> {
     /** A deleted or never-seen key, read since. */
@@ -28,7 +28,7 @@ final class MirroredRows<K, V> {
     private final ConcurrentMap<K, Object> entries;
     private final ConcurrentMap<K, Integer> writing = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
-    private volatile boolean complete;
+    private volatile Function<K, Optional<V>> all;
 
     private MirroredRows(ConcurrentMap<K, Object> entries) {
         this.entries = entries;
@@ -49,11 +49,15 @@ final class MirroredRows<K, V> {
     Optional<V> get(K key, Function<K, Optional<V>> read) {
         long before = changes.get();
         Object seen = entries.get(key);
-        if (seen == ABSENT || (seen == null && complete)) {
+        if (seen == ABSENT) {
             return Optional.empty();
         }
         if (seen != null && !(seen instanceof Stale)) {
             return Optional.of((V) seen);
+        }
+        Function<K, Optional<V>> loaded = all;
+        if (seen == null && loaded != null) {
+            return loaded.apply(key);
         }
         boolean quiet = !writing.containsKey(key);
         Optional<V> row = read.apply(key);
@@ -81,18 +85,17 @@ final class MirroredRows<K, V> {
         changes.incrementAndGet();
     }
 
-    /** A row read by the initial load: kept unless a write or a read got there first. */
-    void loaded(K key, V value) {
-        entries.putIfAbsent(key, value);
-    }
-
-    /** Every row has been loaded: a missing key is known not to exist from now on. */
-    void complete() {
-        complete = true;
+    /**
+     * Every row has been loaded into {@code loaded} (read while triggers already reported writes): a key
+     * with no entry here is looked up there from now on, and one not there is known not to exist.
+     * What any write touched since the triggers were in place has an entry here, which wins.
+     */
+    void complete(Function<K, Optional<V>> loaded) {
+        all = loaded;
     }
 
     boolean isComplete() {
-        return complete;
+        return all != null;
     }
 
     int size() {
