@@ -77,12 +77,35 @@ final class DomainTable {
         return row == 0 ? 0 : ends[row - 1];
     }
 
+    /**
+     * The polynomial hash of the bytes, mixed (MurmurHash3's finaliser): names that differ only in a
+     * counter have neighbouring polynomial hashes, which unmixed would fill runs of adjacent slots.
+     */
     private static int hash(byte[] bytes, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + bytes[i];
         }
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
         return h ^ (h >>> 16);
+    }
+
+    /** How many slots a lookup of {@code name} looks at (1 when it finds it, or an empty slot, at once). */
+    int probes(String name) {
+        byte[] key = name.getBytes(StandardCharsets.UTF_8);
+        int mask = slots.length - 1;
+        int probes = 1;
+        for (int i = hash(key, 0, key.length) & mask; slots[i] != 0; i = (i + 1) & mask) {
+            int row = slots[i] - 1;
+            if (Arrays.equals(names, start(row), ends[row], key, 0, key.length)) {
+                return probes;
+            }
+            probes++;
+        }
+        return probes;
     }
 
     /** Collects rows (each name once), then packs them. Not thread-safe. */
