@@ -30,11 +30,15 @@ import java.util.Map;
  * @param classArchive the jar's AppCDS archive (made by its {@code train} command), given to every
  *                     start of the service as the README's command does; empty for none. With one,
  *                     the empty-folder start is also measured without it (plain {@code java -jar})
+ * @param resolver     the name server the service's CNAME checks ask, on 127.0.0.1: {@code nxdomain}
+ *                     ({@link NxDomainResolver}: every name does not exist, as a resolver would answer
+ *                     for the seeded names) or {@code silent} (no server: every check times out and
+ *                     is retried, the setting of series A-E)
  */
 record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> connections, int rounds,
                     int requests, int warmup, double existing, int threads, int startups,
                     List<String> jvmOptions, boolean reseed, boolean histogram, String timedQuery,
-                    boolean renewalScan, String classArchive) {
+                    boolean renewalScan, String classArchive, String resolver) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
@@ -54,6 +58,7 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
         o.put("timed-query", "");
         o.put("renewal-scan", "true");
         o.put("class-archive", "");
+        o.put("resolver", "nxdomain");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
             if (!o.containsKey(name) || i + 1 >= args.length) {
@@ -69,7 +74,14 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
                 o.get("jvm-options").isBlank() ? List.of() : Arrays.asList(o.get("jvm-options").trim().split("\\s+")),
                 Boolean.parseBoolean(o.get("reseed")), Boolean.parseBoolean(o.get("histogram")),
                 o.get("timed-query"), Boolean.parseBoolean(o.get("renewal-scan")),
-                o.get("class-archive"));
+                o.get("class-archive"), resolver(o.get("resolver")));
+    }
+
+    private static String resolver(String value) {
+        if (!value.equals("nxdomain") && !value.equals("silent")) {
+            throw new IllegalArgumentException("--resolver is nxdomain or silent, not " + value);
+        }
+        return value;
     }
 
     private static List<Integer> ints(String text) {
