@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +31,8 @@ public final class DomainMirror {
     static final String DOMAIN_TRIGGER = "vodcert_mirror_vod_domain";
     static final String CERTIFICATE_TRIGGER = "vodcert_mirror_certificate";
 
-    private static final Map<String, DomainMirror> BY_PATH = new ConcurrentHashMap<>();
+    /** Every mirror of each open H2 file: the service's, and one per other {@link Database} on it (admin commands in its JVM). */
+    private static final Map<String, List<DomainMirror>> BY_PATH = new ConcurrentHashMap<>();
     private static final String DOMAIN_COLUMNS = "account_id, cert_id, ssl_protocol, cname_status, "
             + "cert_domain_name, free_status";
 
@@ -55,7 +58,7 @@ public final class DomainMirror {
             }
         });
         DomainMirror mirror = new DomainMirror(path, plain);
-        BY_PATH.put(path, mirror);
+        BY_PATH.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(mirror);
         plain.write(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute(trigger(DOMAIN_TRIGGER, "vod_domain"));
@@ -71,14 +74,17 @@ public final class DomainMirror {
                 + " FOR EACH ROW CALL '" + MirrorTrigger.class.getName() + "'";
     }
 
-    /** The mirror registered for the H2 database at {@code path} ({@code DATABASE_PATH()}), or null. */
-    static DomainMirror at(String path) {
-        return BY_PATH.get(path);
+    /** The mirrors registered for the H2 database at {@code path} ({@code DATABASE_PATH()}); none when empty. */
+    static List<DomainMirror> at(String path) {
+        return BY_PATH.getOrDefault(path, List.of());
     }
 
     /** Stops being told of writes (the database is closing). */
     void stop() {
-        BY_PATH.remove(path, this);
+        List<DomainMirror> mirrors = BY_PATH.get(path);
+        if (mirrors != null) {
+            mirrors.remove(this);
+        }
     }
 
     /**

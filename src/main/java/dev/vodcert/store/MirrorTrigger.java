@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.h2.api.Trigger;
@@ -11,8 +12,8 @@ import org.h2.api.Trigger;
 /**
  * The H2 row trigger behind {@link DomainMirror}: after every insert, update and delete of a
  * {@code vod_domain} row (keyed by {@code domain_name}) or a {@code certificate} row (keyed by
- * {@code id}), in the writing thread and before the commit, it tells the mirror registered for this
- * database file which keys changed. Where no mirror is registered (another process on the file, a
+ * {@code id}), in the writing thread and before the commit, it tells every mirror registered for
+ * this database file which keys changed. Where no mirror is registered (another process on the file, a
  * tool) it does nothing. H2 names this class in the file, so a tool opening it needs vodcert's jar.
  */
 public final class MirrorTrigger implements Trigger {
@@ -35,8 +36,8 @@ public final class MirrorTrigger implements Trigger {
         if (path == null) {
             path = databasePath(conn);
         }
-        DomainMirror mirror = DomainMirror.at(path);
-        if (mirror == null) {
+        List<DomainMirror> mirrors = DomainMirror.at(path);
+        if (mirrors.isEmpty()) {
             return;
         }
         if (keyColumn < 0) {
@@ -44,9 +45,11 @@ public final class MirrorTrigger implements Trigger {
         }
         Object before = oldRow == null ? null : oldRow[keyColumn];
         Object after = newRow == null ? null : newRow[keyColumn];
-        touch(mirror, before);
-        if (!Objects.equals(before, after)) {
-            touch(mirror, after);
+        for (DomainMirror mirror : mirrors) {
+            touch(mirror, before);
+            if (!Objects.equals(before, after)) {
+                touch(mirror, after);
+            }
         }
     }
 

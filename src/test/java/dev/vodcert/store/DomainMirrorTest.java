@@ -176,6 +176,31 @@ class DomainMirrorTest {
         assertMatchesDatabase("new.example.com");
     }
 
+    /**
+     * A second {@link Database} on the same file in the same JVM (an admin command run inside the
+     * service's process, as tests do) has a mirror of its own: the service's still hears every write,
+     * the other's included, and still does after the other closes.
+     */
+    @Test
+    void aSecondDatabaseOnTheFileLeavesTheServicesMirrorTrue() {
+        service.insert(domain(account, "a.example.com"));
+        db.loadDomainMirror();
+        assertThat(described("a.example.com").orElseThrow().sslProtocol()).isEqualTo("off");
+        try (Database other = Database.open(url, null, null, 2)) {
+            DomainStore admin = new DomainStore(other);
+            admin.setSslProtocol(stored("a.example.com").id(), "on", 2L);
+            assertThat(described("a.example.com").orElseThrow().sslProtocol()).isEqualTo("on");
+            assertThat(admin.findCertificateInfo(account, "a.example.com").orElseThrow().sslProtocol()).isEqualTo("on");
+        }
+        service.setSslProtocol(stored("a.example.com").id(), "off", 3L);
+        assertThat(described("a.example.com").orElseThrow().sslProtocol()).isEqualTo("off");
+        try (Database other = Database.open(url, null, null, 2)) {
+            new DomainStore(other).setSslProtocol(stored("a.example.com").id(), "on", 4L);
+        }
+        assertThat(described("a.example.com").orElseThrow().sslProtocol()).isEqualTo("on");
+        assertMatchesDatabase("a.example.com");
+    }
+
     /** Writers and readers run while the load fills the mirror; afterwards every answer equals the database. */
     @Test
     void writesDuringTheLoadLeaveNoStaleAnswer() throws Exception {
