@@ -182,8 +182,11 @@ public final class FreeCertificateStore {
                     .bind("error", clip(s.lastError(), 1024)).bind("checked", s.lastCheckedAt()).bind("now", now)
                     .bind("id", s.domainId()).bind("owner", owner).execute();
             if (n == 1) {
+                // only when it changes: a recheck that finds what the last one found rewrites no domain row
                 h.createUpdate("UPDATE vod_domain SET free_status = :status, "
-                                + "cname_status = COALESCE(:cname, cname_status) WHERE id = :id")
+                                + "cname_status = COALESCE(:cname, cname_status) WHERE id = :id "
+                                + "AND (free_status IS DISTINCT FROM :status "
+                                + "OR cname_status IS DISTINCT FROM COALESCE(:cname, cname_status))")
                         .bind("status", s.status().wire()).bind("cname", s.cnameStatus()).bind("id", s.domainId())
                         .execute();
             }

@@ -101,4 +101,9 @@ final class MirroredRows<K, V> {
     int size() {
         return entries.size();
     }
+
+    /** How many times a trigger or an ended write has marked a key of this table stale. */
+    long changes() {
+        return changes.get();
+    }
 }

@@ -201,6 +201,32 @@ class DomainMirrorTest {
         assertMatchesDatabase("a.example.com");
     }
 
+    /**
+     * A lifecycle save that finds what the last check found (a recheck of a domain in
+     * {@code cname_error}) writes no domain row: the mirror hears of no change to it.
+     */
+    @Test
+    void aRecheckThatChangesNothingWritesNoDomainRow() {
+        service.insert(domain(account, "a.example.com"));
+        long id = stored("a.example.com").id();
+        FreeCertificateStore free = new FreeCertificateStore(db);
+        free.request(id, 1L);
+        assertThat(free.takeLease(id, "node", 2L, 1_000L)).isTrue();
+        dev.vodcert.issuance.FreeCertificate checking = free.find(id).orElseThrow();
+        dev.vodcert.issuance.FreeCertificate failed = checking.withStatus(dev.vodcert.issuance.FreeCertStatus.CNAME_ERROR);
+        assertThat(free.save(failed, "node", true, 3L)).isTrue();
+        db.loadDomainMirror();
+        assertThat(described("a.example.com").orElseThrow().freeStatus()).isEqualTo("cname_error");
+        long changes = db.domainMirror().domains.changes();
+
+        assertThat(free.save(failed, "node", true, 4L)).isTrue();
+        assertThat(db.domainMirror().domains.changes()).as("no domain row written").isEqualTo(changes);
+        assertThat(free.save(failed.withStatus(dev.vodcert.issuance.FreeCertStatus.CHECKING), "node", true, 5L)).isTrue();
+        assertThat(db.domainMirror().domains.changes()).as("the status changed").isGreaterThan(changes);
+        assertThat(described("a.example.com").orElseThrow().freeStatus()).isEqualTo("checking");
+        assertMatchesDatabase("a.example.com");
+    }
+
     /** Writers and readers run while the load fills the mirror; afterwards every answer equals the database. */
     @Test
     void writesDuringTheLoadLeaveNoStaleAnswer() throws Exception {
