@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -188,10 +189,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * The describe fields of every domain in memory ({@link DomainMirror}), made with its triggers
-     * on the first call; null on PostgreSQL. It fills itself when {@link #loadDomainMirror} runs.
+     * on the first call; null on PostgreSQL and on an H2 server. It fills itself when {@link #loadDomainMirror} runs.
      */
     synchronized DomainMirror domainMirror() {
-        if (mirror == null && !postgres) {
+        if (mirror == null && isEmbedded()) {
             mirror = DomainMirror.start(plainQuery());
         }
         return mirror;
@@ -204,6 +205,20 @@ public final class Database implements AutoCloseable {
     public int loadDomainMirror() {
         DomainMirror m = domainMirror();
         return m == null ? -1 : m.load();
+    }
+
+    /**
+     * An H2 database opened in this process (a file, or memory in tests), which no other process can
+     * write meanwhile; not one reached through an H2 server ({@code tcp:}, {@code ssl:}), whose
+     * triggers would run in the server, nor a read-only {@code zip:} file.
+     */
+    private boolean isEmbedded() {
+        String url = dataSource.getJdbcUrl().toLowerCase(Locale.ROOT);
+        if (postgres || !url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        return !(rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"));
     }
 
     /** True for PostgreSQL, which several nodes may share; false for the embedded H2 file. */

@@ -227,6 +227,22 @@ class DomainMirrorTest {
         assertMatchesDatabase("a.example.com");
     }
 
+    /** Through an H2 server other processes can write too, and triggers would run there: no mirror. */
+    @Test
+    void anH2ServerGetsNoMirror() throws Exception {
+        org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        try (Database remote = Database.open("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:remote", null,
+                null, 2)) {
+            assertThat(remote.domainMirror()).isNull();
+            DomainStore store = new DomainStore(remote);
+            long other = new AccessKeyStore(remote).createAccount("a", 1L);
+            store.insert(domain(other, "a.example.com"));
+            assertThat(store.findCertificateInfo(other, "a.example.com")).isPresent();
+        } finally {
+            server.stop();
+        }
+    }
+
     /** Writers and readers run while the load fills the mirror; afterwards every answer equals the database. */
     @Test
     void writesDuringTheLoadLeaveNoStaleAnswer() throws Exception {
