@@ -58,17 +58,32 @@ final class DomainTable {
 
     /** The fields of {@code name}, if the load read it. */
     Optional<Domain> find(String name) {
-        byte[] key = name.getBytes(StandardCharsets.UTF_8);
+        int row = row(name.getBytes(StandardCharsets.UTF_8), null);
+        if (row < 0) {
+            return Optional.empty();
+        }
+        String certName = certNames[row];
+        return Optional.of(new Domain(accountIds[row], certIds[row], sslProtocols[row], cnameStatuses[row],
+                certName == OWN_NAME ? name : certName, freeStatuses[row]));
+    }
+
+    /** How many slots a lookup of {@code name} looks at (1 when it finds it, or an empty slot, at once). */
+    int probes(String name) {
+        int[] probes = new int[1];
+        row(name.getBytes(StandardCharsets.UTF_8), probes);
+        return probes[0];
+    }
+
+    /** The row of {@code key}, or -1; counts the slots looked at into {@code probes} when given. */
+    private int row(byte[] key, int[] probes) {
         int mask = slots.length - 1;
         for (int i = hash(key, 0, key.length) & mask; ; i = (i + 1) & mask) {
-            int row = slots[i] - 1;
-            if (row < 0) {
-                return Optional.empty();
+            if (probes != null) {
+                probes[0]++;
             }
-            if (Arrays.equals(names, start(row), ends[row], key, 0, key.length)) {
-                String certName = certNames[row];
-                return Optional.of(new Domain(accountIds[row], certIds[row], sslProtocols[row], cnameStatuses[row],
-                        certName == OWN_NAME ? name : certName, freeStatuses[row]));
+            int row = slots[i] - 1;
+            if (row < 0 || Arrays.equals(names, start(row), ends[row], key, 0, key.length)) {
+                return row;
             }
         }
     }
@@ -93,20 +108,6 @@ final class DomainTable {
         return h ^ (h >>> 16);
     }
 
-    /** How many slots a lookup of {@code name} looks at (1 when it finds it, or an empty slot, at once). */
-    int probes(String name) {
-        byte[] key = name.getBytes(StandardCharsets.UTF_8);
-        int mask = slots.length - 1;
-        int probes = 1;
-        for (int i = hash(key, 0, key.length) & mask; slots[i] != 0; i = (i + 1) & mask) {
-            int row = slots[i] - 1;
-            if (Arrays.equals(names, start(row), ends[row], key, 0, key.length)) {
-                return probes;
-            }
-            probes++;
-        }
-        return probes;
-    }
 
     /** Collects rows (each name once), then packs them. Not thread-safe. */
     static final class Builder {

@@ -98,10 +98,6 @@ final class MirroredRows<K, V> {
         return all != null;
     }
 
-    int size() {
-        return entries.size();
-    }
-
     /** How many times a trigger or an ended write has marked a key of this table stale. */
     long changes() {
         return changes.get();
