@@ -24,6 +24,8 @@ public final class LoadBench {
     private final BenchOptions options;
     private final Report report = new Report(System.out);
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private static final int WARMUP_BATCHES_MAX = 8;
+    private static final int SETTLED_WITHIN_PERCENT = 10;
     private long seed = 1;
     /** The port the service's CNAME checks ask: the NXDOMAIN server's, or one where nothing listens. */
     private final int resolverPort;
@@ -139,11 +141,25 @@ public final class LoadBench {
         return new Report.Run(domains, connections, round, name, result, server.cpuSeconds() - cpu);
     }
 
+    /**
+     * Batches of {@code --warmup} requests at 64 connections until one runs within
+     * {@value #SETTLED_WITHIN_PERCENT}% of the one before (at most {@value #WARMUP_BATCHES_MAX}): on two
+     * cores the JIT compilers share the CPU with the load, and one batch left the first round cold.
+     */
     private void warm(ServerProcess server, int domains) throws Exception {
-        long workSeed = seed++;
-        Workload work = new Presigner(KEY_ID, KEY_SECRET, server.port, runId + "w" + workSeed)
-                .sign(options.warmup(), domains, options.existing(), workSeed, Instant.now());
-        new LoadGenerator(server.port, 64, options.threads()).run(work);
+        double previous = 0;
+        for (int batch = 1; batch <= WARMUP_BATCHES_MAX; batch++) {
+            long workSeed = seed++;
+            Workload work = new Presigner(KEY_ID, KEY_SECRET, server.port, runId + "w" + workSeed)
+                    .sign(options.warmup(), domains, options.existing(), workSeed, Instant.now());
+            LoadResult warm = new LoadGenerator(server.port, 64, options.threads()).run(work);
+            double rate = warm.requestsPerSecond();
+            System.out.printf("  warm-up %d: %d requests, %.0f req/s%n", batch, warm.requests(), rate);
+            if (previous > 0 && Math.abs(rate - previous) <= previous * SETTLED_WITHIN_PERCENT / 100.0) {
+                return;
+            }
+            previous = rate;
+        }
     }
 
     private void prepare(Path data, int domains) throws Exception {
