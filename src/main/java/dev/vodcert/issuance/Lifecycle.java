@@ -7,14 +7,16 @@ import dev.vodcert.store.FreeCertificateStore.Work;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The free-certificate lifecycle as one loop (DESIGN §5). {@link #runOnce()} takes the due rows
- * (by the {@code next_attempt_at} index, at most {@value LifecycleTiming#PASS_BATCH}), and for each
- * takes its lease, re-reads it, and acts:
+ * (by the {@code next_attempt_at} index, at most {@value LifecycleTiming#PASS_BATCH}) and their
+ * leases, in one transaction, and acts on each; what it decides is written per pass
+ * ({@link Pass}):
  * <ol>
  * <li>a domain that never had a certificate from us is checked: name rules ({@link IssuableName}:
  *     {@code domain_invalid}, {@code unsupport_wildcard}, parked), then its CNAME ({@link CnameCheck}:
@@ -68,7 +70,10 @@ public final class Lifecycle {
         return owner;
     }
 
-    /** One pass over the due rows; returns how many it acted on. Never throws. */
+    /**
+     * Passes over the due rows until one ends without yielding to an issuance step (at most
+     * {@value LifecycleTiming#PASS_BATCH}); returns how many rows they acted on. Never throws.
+     */
     public int runOnce() {
         int acted = 0;
         try {
@@ -77,12 +82,22 @@ public final class Lifecycle {
                 limiter.sweep(clock.instant());
                 lastSweep = now;
             }
-            for (long domainId : store.due(clock.millis(), LifecycleTiming.PASS_BATCH)) {
-                if (Thread.currentThread().isInterrupted()) {
-                    break;
+            for (int passes = 0; passes < LifecycleTiming.PASS_BATCH; passes++) {
+                now = clock.millis();
+                Pass pass = new Pass(store, owner, clock,
+                        store.lease(store.due(now, LifecycleTiming.PASS_BATCH), owner, now, now + leaseTtl.toMillis()));
+                for (Work work = pass.next(); work != null; work = pass.next()) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return acted; // stopping: what the pass leased and did not save is given back by releaseLeases
+                    }
+                    if (step(work, pass)) {
+                        acted++;
+                    }
+                    pass.saveIfWaited();
                 }
-                if (step(domainId)) {
-                    acted++;
+                pass.saveNow();
+                if (!pass.yielded()) {
+                    break;
                 }
             }
         } catch (RuntimeException e) {
@@ -109,46 +124,41 @@ public final class Lifecycle {
         }
     }
 
-    private boolean step(long domainId) {
-        long now = clock.millis();
-        if (!store.takeLease(domainId, owner, now, now + leaseTtl.toMillis())) {
-            return false;
-        }
+    private boolean step(Work work, Pass pass) {
+        FreeCertificate state = work.state();
         try {
-            Optional<Work> work = store.work(domainId, owner);
-            if (work.isEmpty() || work.get().state().nextAttemptAt() > now) {
-                store.release(domainId, owner);
+            if (state.nextAttemptAt() > clock.millis()) {
+                pass.release(state.domainId());
                 return false;
             }
-            FreeCertificate state = work.get().state();
             if (state.issuedBefore()) {
-                order(work.get(), state, true);
+                order(work, state, true, pass);
             } else {
-                check(work.get(), state);
+                check(work, state, pass);
             }
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("free certificates: domain {} failed this pass, retried once its lease expires: {}", domainId,
-                    e.toString());
+            LOG.warn("free certificates: domain {} failed this pass, retried once its lease expires: {}",
+                    state.domainId(), e.toString());
             return false;
         }
     }
 
-    private void check(Work work, FreeCertificate state) {
+    private void check(Work work, FreeCertificate state, Pass pass) {
         VodDomain domain = work.domain();
         long now = clock.millis();
         Optional<IssuableName.Refusal> refusal = IssuableName.check(domain.domainName());
         if (refusal.isPresent()) {
-            save(domain, state, state.withStatus(refusal.get().status()).withError(refusal.get().reason())
+            pass.save(domain, state, state.withStatus(refusal.get().status()).withError(refusal.get().reason())
                     .withReservation(null).withNext(LifecycleTiming.PARKED));
             return;
         }
         CnameCheck.Result seen = cnameCheck.check(domain.domainName(), domain.cname());
         FreeCertificate checked = state.withCheck(seen, now);
         switch (seen.outcome()) {
-            case OK -> order(work, checked.withCounts(state.attempts(), 0), false);
-            case MISMATCH -> save(domain, state, failedCheck(checked, FreeCertStatus.CNAME_ERROR, now));
-            case DNS_FAILURE -> save(domain, state, failedCheck(checked,
+            case OK -> order(work, checked.withCounts(state.attempts(), 0), false, pass);
+            case MISMATCH -> pass.save(domain, state, failedCheck(checked, FreeCertStatus.CNAME_ERROR, now));
+            case DNS_FAILURE -> pass.save(domain, state, failedCheck(checked,
                     state.status() == FreeCertStatus.APPLYING ? FreeCertStatus.CHECKING : state.status(), now));
         }
     }
@@ -159,7 +169,7 @@ public final class Lifecycle {
                 .withNext(now + LifecycleTiming.recheckAfter(checks).toMillis());
     }
 
-    private void order(Work work, FreeCertificate state, boolean renewal) {
+    private void order(Work work, FreeCertificate state, boolean renewal, Pass pass) {
         VodDomain domain = work.domain();
         Instant now = clock.instant();
         String registered = DomainName.parse(domain.domainName()).rootDomain();
@@ -167,12 +177,13 @@ public final class Lifecycle {
                 ? limiter.reserve(domain.id(), registered, !renewal, now)
                 : limiter.claim(domain.id(), state.orderReservedAt(), registered, !renewal, now);
         if (slot.at().isAfter(now)) {
-            save(domain, state, state.withStatus(waiting(state.status(), renewal))
+            pass.save(domain, state, state.withStatus(waiting(state.status(), renewal))
                     .withReservation(slot.reserved() ? slot.at().toEpochMilli() : null)
                     .withNext(slot.at().toEpochMilli())
                     .withError("queued by the rate limit until " + slot.at() + " (" + limiter.limits() + ")"));
             return;
         }
+        pass.yieldRest(); // an order may take minutes: the rows not reached yet go back to every node
         FreeCertificate applying = state.withStatus(FreeCertStatus.APPLYING).withReservation(null);
         if (!store.save(applying, owner, true, now.toEpochMilli())) {
             return;
@@ -187,12 +198,6 @@ public final class Lifecycle {
             return renewal ? FreeCertStatus.SUCCESS : FreeCertStatus.CHECKING;
         }
         return current == FreeCertStatus.CNAME_ERROR ? FreeCertStatus.CHECKING : current;
-    }
-
-    private void save(VodDomain domain, FreeCertificate before, FreeCertificate after) {
-        if (store.save(after, owner, false, clock.millis())) {
-            log(domain, before.status(), after.status(), after.lastError());
-        }
     }
 
     static void log(VodDomain domain, FreeCertStatus from, FreeCertStatus to, String why) {

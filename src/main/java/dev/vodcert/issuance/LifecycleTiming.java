@@ -7,7 +7,9 @@ import java.time.Duration;
  *
  * <ul>
  * <li>The loop runs a pass every {@value #PASS_INTERVAL_SECONDS} s and takes at most
- *     {@value #PASS_BATCH} due domains per pass.
+ *     {@value #PASS_BATCH} due domains per pass, leasing them in one transaction; what it decides for
+ *     them is written in one transaction too, at the latest {@value #PASS_SAVE_WAIT_MILLIS} ms after the
+ *     first decision ({@link Pass}).
  * <li>A failed check (CNAME not pointing at the assigned {@code Cname}, or the DNS query failing)
  *     is retried after {@value #CHECK_FIRST_SECONDS} s, doubling each time up to
  *     {@value #CHECK_MAX_SECONDS} s, forever: fixing DNS fixes the domain without another call.
@@ -33,6 +35,7 @@ import java.time.Duration;
 public final class LifecycleTiming {
     public static final long PASS_INTERVAL_SECONDS = 5;
     public static final int PASS_BATCH = 50;
+    public static final long PASS_SAVE_WAIT_MILLIS = 1000;
     public static final long CHECK_FIRST_SECONDS = 60;
     public static final long CHECK_MAX_SECONDS = 3600;
     public static final long BACKOFF_FIRST_SECONDS = 60;

@@ -4,6 +4,9 @@ import dev.vodcert.certificate.StoredCertificate;
 import dev.vodcert.domain.VodDomain;
 import dev.vodcert.issuance.FreeCertStatus;
 import dev.vodcert.issuance.FreeCertificate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -29,6 +32,11 @@ public final class FreeCertificateStore {
     /** A row for reports and metrics: the domain's name, the state, the issued certificate's expiry. */
     public record Listed(String domainName, FreeCertificate state, Long certNotAfter) {
     }
+
+    /** A leased row with its domain and the expiry of its issued certificate; a WHERE clause follows. */
+    private static final String WORK = "SELECT " + FreeCertificateRows.ALIASED + ", " + FreeCertificateRows.DOMAIN
+            + ", c.not_after AS issued_not_after FROM free_certificate f JOIN vod_domain d ON d.id = f.domain_id "
+            + "LEFT JOIN certificate c ON c.id = f.cert_id ";
 
     private static final String RESTARTABLE = "'cname_error', 'failed', 'domain_invalid', 'unsupport_wildcard'";
 
@@ -132,34 +140,36 @@ public final class FreeCertificateStore {
                 .bind("owner", owner).bind("until", until).bind("id", domainId).bind("now", now).execute()) == 1;
     }
 
+    /**
+     * Takes, in one transaction, the leases of those of {@code domainIds} that nobody holds
+     * ({@link #takeLease} for each), and returns the rows this call leased with their domains, the
+     * longest waiting first: a pass of the loop commits once for all its leases.
+     */
+    public List<Work> lease(List<Long> domainIds, String owner, long now, long until) {
+        if (domainIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi().inTransaction(h -> {
+            h.createUpdate("UPDATE free_certificate SET lease_owner = :owner, lease_expires_at = :until "
+                            + "WHERE domain_id IN (<ids>) AND lease_expires_at < :now")
+                    .bind("owner", owner).bind("until", until).bindList("ids", domainIds).bind("now", now).execute();
+            return h.createQuery(WORK + "WHERE f.domain_id IN (<ids>) AND f.lease_owner = :owner "
+                            + "AND f.lease_expires_at = :until ORDER BY f.next_attempt_at, f.domain_id")
+                    .bindList("ids", domainIds).bind("owner", owner).bind("until", until)
+                    .map((rs, ctx) -> work(rs)).list();
+        });
+    }
+
     /** Extends every lease {@code owner} holds. */
     public int heartbeat(String owner, long until) {
         return jdbi().withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_expires_at = :until "
                 + "WHERE lease_owner = :owner").bind("until", until).bind("owner", owner).execute());
     }
 
-    /** Gives back one lease without changing the row. */
-    public void release(long domainId, String owner) {
-        jdbi().useHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, lease_expires_at = 0 "
-                + "WHERE domain_id = :id AND lease_owner = :owner").bind("id", domainId).bind("owner", owner).execute());
-    }
-
     /** Gives back every lease {@code owner} holds, so that another node (or the next start) resumes at once. */
     public int releaseAll(String owner) {
         return jdbi().withHandle(h -> h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, "
                 + "lease_expires_at = 0 WHERE lease_owner = :owner").bind("owner", owner).execute());
-    }
-
-    /** Re-reads a row this owner leased, with its domain; empty when the row is gone or the lease was lost. */
-    public Optional<Work> work(long domainId, String owner) {
-        return jdbi().withHandle(h -> h.createQuery("SELECT " + FreeCertificateRows.ALIASED + ", "
-                        + FreeCertificateRows.DOMAIN + ", c.not_after AS issued_not_after FROM free_certificate f "
-                        + "JOIN vod_domain d ON d.id = f.domain_id LEFT JOIN certificate c ON c.id = f.cert_id "
-                        + "WHERE f.domain_id = :id AND f.lease_owner = :owner")
-                .bind("id", domainId).bind("owner", owner)
-                .map((rs, ctx) -> new Work(FreeCertificateRows.map(rs), DomainStore.map(rs),
-                        FreeCertificateRows.nullableLong(rs, "issued_not_after")))
-                .findOne());
     }
 
     /**
@@ -169,29 +179,58 @@ public final class FreeCertificateStore {
      * @return false when the lease was lost or the row is gone (nothing written)
      */
     public boolean save(FreeCertificate s, String owner, boolean keepLease, long now) {
+        return jdbi().inTransaction(h -> write(h, s, owner, keepLease, now));
+    }
+
+    /**
+     * What a pass of the loop decided for the rows it holds, in one transaction: each of
+     * {@code states} written as {@link #save} writes it (lease released), and the leases of
+     * {@code released} given back unchanged ({@link #release}).
+     *
+     * @return the domain ids of the states written (those whose lease was still held)
+     */
+    public List<Long> saveAll(List<FreeCertificate> states, List<Long> released, String owner, long now) {
+        if (states.isEmpty() && released.isEmpty()) {
+            return List.of();
+        }
         return jdbi().inTransaction(h -> {
-            int n = h.createUpdate("UPDATE free_certificate SET status = :status, cname_status = :cname, "
-                            + "attempts = :attempts, checks = :checks, next_attempt_at = :next, "
-                            + "order_reserved_at = :reserved, observed_cname = :observed, resolver = :resolver, "
-                            + "last_error = :error, last_checked_at = :checked, updated_at = :now"
-                            + (keepLease ? "" : ", lease_owner = NULL, lease_expires_at = 0")
-                            + " WHERE domain_id = :id AND lease_owner = :owner")
-                    .bind("status", s.status().wire()).bind("cname", s.cnameStatus()).bind("attempts", s.attempts())
-                    .bind("checks", s.checks()).bind("next", s.nextAttemptAt()).bind("reserved", s.orderReservedAt())
-                    .bind("observed", clip(s.observedCname(), 400)).bind("resolver", clip(s.resolver(), 128))
-                    .bind("error", clip(s.lastError(), 1024)).bind("checked", s.lastCheckedAt()).bind("now", now)
-                    .bind("id", s.domainId()).bind("owner", owner).execute();
-            if (n == 1) {
-                // only when it changes: a recheck that finds what the last one found rewrites no domain row
-                h.createUpdate("UPDATE vod_domain SET free_status = :status, "
-                                + "cname_status = COALESCE(:cname, cname_status) WHERE id = :id "
-                                + "AND (free_status IS DISTINCT FROM :status "
-                                + "OR cname_status IS DISTINCT FROM COALESCE(:cname, cname_status))")
-                        .bind("status", s.status().wire()).bind("cname", s.cnameStatus()).bind("id", s.domainId())
-                        .execute();
+            List<Long> written = new ArrayList<>();
+            for (FreeCertificate s : states) {
+                if (write(h, s, owner, false, now)) {
+                    written.add(s.domainId());
+                }
             }
-            return n == 1;
+            if (!released.isEmpty()) {
+                h.createUpdate("UPDATE free_certificate SET lease_owner = NULL, lease_expires_at = 0 "
+                        + "WHERE domain_id IN (<ids>) AND lease_owner = :owner")
+                        .bindList("ids", released).bind("owner", owner).execute();
+            }
+            return written;
         });
+    }
+
+    private static boolean write(Handle h, FreeCertificate s, String owner, boolean keepLease, long now) {
+        int n = h.createUpdate("UPDATE free_certificate SET status = :status, cname_status = :cname, "
+                        + "attempts = :attempts, checks = :checks, next_attempt_at = :next, "
+                        + "order_reserved_at = :reserved, observed_cname = :observed, resolver = :resolver, "
+                        + "last_error = :error, last_checked_at = :checked, updated_at = :now"
+                        + (keepLease ? "" : ", lease_owner = NULL, lease_expires_at = 0")
+                        + " WHERE domain_id = :id AND lease_owner = :owner")
+                .bind("status", s.status().wire()).bind("cname", s.cnameStatus()).bind("attempts", s.attempts())
+                .bind("checks", s.checks()).bind("next", s.nextAttemptAt()).bind("reserved", s.orderReservedAt())
+                .bind("observed", clip(s.observedCname(), 400)).bind("resolver", clip(s.resolver(), 128))
+                .bind("error", clip(s.lastError(), 1024)).bind("checked", s.lastCheckedAt()).bind("now", now)
+                .bind("id", s.domainId()).bind("owner", owner).execute();
+        if (n == 1) {
+            // only when it changes: a recheck that finds what the last one found rewrites no domain row
+            h.createUpdate("UPDATE vod_domain SET free_status = :status, "
+                            + "cname_status = COALESCE(:cname, cname_status) WHERE id = :id "
+                            + "AND (free_status IS DISTINCT FROM :status "
+                            + "OR cname_status IS DISTINCT FROM COALESCE(:cname, cname_status))")
+                    .bind("status", s.status().wire()).bind("cname", s.cnameStatus()).bind("id", s.domainId())
+                    .execute();
+        }
+        return n == 1;
     }
 
     /**
@@ -240,6 +279,11 @@ public final class FreeCertificateStore {
                             + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :old)")
                     .bind("old", certId).execute();
         }
+    }
+
+    private static Work work(ResultSet rs) throws SQLException {
+        return new Work(FreeCertificateRows.map(rs), DomainStore.map(rs),
+                FreeCertificateRows.nullableLong(rs, "issued_not_after"));
     }
 
     private static String clip(String text, int max) {
