@@ -7,8 +7,10 @@ import dev.vodcert.store.FreeCertificateStore.Work;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,10 +74,12 @@ public final class Lifecycle {
 
     /**
      * Passes over the due rows until one ends without yielding to an issuance step (at most
-     * {@value LifecycleTiming#PASS_BATCH}); returns how many rows they acted on. Never throws.
+     * {@value LifecycleTiming#PASS_BATCH}), acting on each row at most once; returns how many rows
+     * they acted on. Never throws.
      */
     public int runOnce() {
         int acted = 0;
+        Set<Long> handled = new HashSet<>();
         try {
             long now = clock.millis();
             if (now - lastSweep >= LifecycleTiming.ORDER_SWEEP_SECONDS * 1000 || now < lastSweep) {
@@ -90,7 +94,9 @@ public final class Lifecycle {
                     if (Thread.currentThread().isInterrupted()) {
                         return acted; // stopping: what the pass leased and did not save is given back by releaseLeases
                     }
-                    if (step(work, pass)) {
+                    if (!handled.add(work.state().domainId())) {
+                        pass.release(work.state().domainId()); // due again already (a renewal): the next run
+                    } else if (step(work, pass)) {
                         acted++;
                     }
                     pass.saveIfWaited();

@@ -67,17 +67,18 @@ final class Pass {
 
     /**
      * Before a slow step on the current row: gives back the rows not reached yet, writes what is
-     * pending, and ends the pass after this row ({@link #yielded()}: the loop starts another).
+     * pending, and ends the pass after this row ({@link #yielded()} when it gave rows back: the loop
+     * starts another pass for them).
      */
     void yieldRest() {
         while (next < leased.size()) {
             release(leased.get(next++).state().domainId());
+            yielded = true;
         }
-        yielded = true;
         saveNow();
     }
 
-    /** Whether the pass ended early for a slow step, with rows possibly still due. */
+    /** Whether the pass ended early for a slow step and gave back rows it had not reached. */
     boolean yielded() {
         return yielded;
     }
