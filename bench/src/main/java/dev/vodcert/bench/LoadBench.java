@@ -21,11 +21,12 @@ public final class LoadBench {
     static final String KEY_ID = "LTAIbenchmark0000000";
     static final String KEY_SECRET = "bench-secret-local-only-000000";
 
+    private static final int WARMUP_BATCHES_MAX = 8;
+    private static final int SETTLED_WITHIN_PERCENT = 10;
+
     private final BenchOptions options;
     private final Report report = new Report(System.out);
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
-    private static final int WARMUP_BATCHES_MAX = 8;
-    private static final int SETTLED_WITHIN_PERCENT = 10;
     private long seed = 1;
     /** The port the service's CNAME checks ask: the NXDOMAIN server's, or one where nothing listens. */
     private final int resolverPort;
