@@ -1,5 +1,6 @@
 package dev.vodcert.issuance;
 
+import dev.vodcert.ownership.DnsExchange;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -102,8 +103,8 @@ public final class DnsCnameCheck implements CnameCheck {
     private Message query(String name) throws IOException {
         SimpleResolver simple = new SimpleResolver(resolver);
         simple.setTimeout(timeout);
-        return simple.send(Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), Type.CNAME,
-                DClass.IN)));
+        return DnsExchange.send(simple, Message.newQuery(Record.newRecord(Name.fromString(name, Name.root),
+                Type.CNAME, DClass.IN)));
     }
 
     private static Optional<String> target(Message response, String owner) {

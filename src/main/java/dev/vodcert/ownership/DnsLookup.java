@@ -124,7 +124,7 @@ public final class DnsLookup {
         Message response;
         try {
             Record question = Record.newRecord(Name.fromString(name, Name.root), type, DClass.IN);
-            response = resolver().send(Message.newQuery(question));
+            response = DnsExchange.send(resolver(), Message.newQuery(question));
         } catch (TextParseException e) {
             throw new DnsFailure(name + " is not a valid DNS name");
         } catch (IOException e) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vodcert.issuance.CnameCheck.Outcome;
 import dev.vodcert.issuance.CnameCheck.Result;
 import dev.vodcert.testing.DnsTestServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -100,5 +102,22 @@ class DnsCnameCheckTest {
             assertThat(r.error()).startsWith("DNS query for quiet.dnscheck.com failed");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * dnsjava finishes each answer on the common pool, which {@code CompletableFuture} replaces by a
+     * thread per task on two cores or fewer: 40 checks started 40 threads there before DnsExchange.
+     */
+    @Test
+    void checksDoNotStartAThreadEach() {
+        dns.setCname("threads.dnscheck.com", "threads.dnscheck.com.w.alikunlun.com");
+        check.check("threads.dnscheck.com", "threads.dnscheck.com.w.alikunlun.com");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 40; i++) {
+            assertThat(check.check("threads.dnscheck.com", "threads.dnscheck.com.w.alikunlun.com").outcome())
+                    .isEqualTo(Outcome.OK);
+        }
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThanOrEqualTo(2);
     }
 }
