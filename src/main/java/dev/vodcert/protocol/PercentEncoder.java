@@ -33,6 +33,44 @@ public final class PercentEncoder {
         }
     }
 
+    /**
+     * Appends {@code encode(encode(value))}: an unreserved character as it is, every other UTF-8 byte
+     * as {@code %25XY} (the first encoding's {@code %} encoded again, its hex digits unreserved).
+     */
+    public static void encodeTwiceTo(String value, StringBuilder out) {
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (isUnreserved(c)) {
+                out.append(c);
+            } else if (c < 0x80) {
+                out.append("%25");
+                appendHex(out, c);
+            } else {
+                for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
+                    int u = b & 0xFF;
+                    if (u < 0x80 && isUnreserved((char) u)) {
+                        out.append((char) u);
+                    } else {
+                        out.append("%25");
+                        appendHex(out, u);
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** Whether every character of {@code value} is unreserved, so that it encodes to itself. */
+    public static boolean isUnreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isUnreserved(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void encodeNonAscii(String rest, StringBuilder out) {
         for (byte b : rest.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -45,7 +83,11 @@ public final class PercentEncoder {
     }
 
     private static void appendByte(StringBuilder out, int b) {
-        out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+        appendHex(out.append('%'), b);
+    }
+
+    private static void appendHex(StringBuilder out, int b) {
+        out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
 
     private static boolean isUnreserved(char c) {

@@ -1,14 +1,17 @@
 package dev.vodcert.protocol;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
  * The RPC HMAC-SHA1 signature ({@code SignatureVersion=1.0}, spec §4): every parameter but
  * {@code Signature}, RFC 3986-encoded and sorted by encoded name, joined, encoded once more after the
- * method and {@code %2F}, signed with {@code AccessKeySecret + "&"}.
+ * method and {@code %2F}, signed with {@code AccessKeySecret + "&"}. Built in one buffer: the
+ * canonical query's second encoding is written directly ({@link PercentEncoder#encodeTwiceTo}), and
+ * names made only of unreserved characters (every name the SDKs send) sort as they are, since they
+ * encode to themselves.
  */
 public final class SignatureV1 {
     private SignatureV1() {
@@ -20,24 +23,33 @@ public final class SignatureV1 {
      * @param skipEmpty leave out parameters whose value is empty, as the Tea-generated SDKs sign
      */
     public static String stringToSign(String method, Map<String, String> params, boolean skipEmpty) {
-        List<String[]> encoded = new ArrayList<>(params.size());
+        String[] names = new String[params.size()];
+        int n = 0;
+        boolean unreserved = true;
+        int length = method.length() + 5;
         for (Map.Entry<String, String> e : params.entrySet()) {
             if (e.getKey().equals("Signature") || (skipEmpty && e.getValue().isEmpty())) {
                 continue;
             }
-            encoded.add(new String[] {PercentEncoder.encode(e.getKey()), PercentEncoder.encode(e.getValue())});
+            names[n++] = e.getKey();
+            unreserved &= PercentEncoder.isUnreserved(e.getKey());
+            length += e.getKey().length() + e.getValue().length() + 6;
         }
-        encoded.sort((a, b) -> a[0].compareTo(b[0]));
-        StringBuilder canonical = new StringBuilder(256);
-        for (String[] pair : encoded) {
-            if (canonical.length() > 0) {
-                canonical.append('&');
-            }
-            canonical.append(pair[0]).append('=').append(pair[1]);
+        if (unreserved) {
+            Arrays.sort(names, 0, n);
+        } else {
+            Arrays.sort(names, 0, n, Comparator.comparing(PercentEncoder::encode));
         }
-        StringBuilder sts = new StringBuilder(canonical.length() * 5 / 4 + 16);
+        StringBuilder sts = new StringBuilder(length + length / 2);
         sts.append(method).append("&%2F&");
-        PercentEncoder.encodeTo(canonical.toString(), sts);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sts.append("%26");
+            }
+            PercentEncoder.encodeTwiceTo(names[i], sts);
+            sts.append("%3D");
+            PercentEncoder.encodeTwiceTo(params.get(names[i]), sts);
+        }
         return sts.toString();
     }
 
