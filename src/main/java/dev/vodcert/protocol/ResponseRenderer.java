@@ -2,11 +2,11 @@ package dev.vodcert.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /**
  * Renders answers once, for every action: a response model (a plain record, its components named
@@ -61,9 +61,12 @@ public final class ResponseRenderer {
     }
 
     private byte[] json(Object value) {
+        RenderBuffer buffer = RenderBuffer.of();
         try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
+            mapper.writeValue(buffer, value);
+            return buffer.take();
+        } catch (IOException e) {
+            buffer.take();
             throw new IllegalStateException("JSON rendering failed", e);
         }
     }
