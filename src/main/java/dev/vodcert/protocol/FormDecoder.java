@@ -69,6 +69,7 @@ public final class FormDecoder {
             return s.substring(from, to);
         }
         ByteBuffer bytes = ByteBuffer.allocate((to - from) * 4);
+        boolean ascii = true;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '+') {
@@ -83,17 +84,19 @@ public final class FormDecoder {
                     throw badEscape();
                 }
                 bytes.put((byte) ((hi << 4) | lo));
+                ascii &= hi < 8;
                 i += 2;
             } else if (c < 0x80) {
                 bytes.put((byte) c);
             } else {
+                ascii = false;
                 int cp = s.codePointAt(i);
                 bytes.put(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
                 i += Character.charCount(cp) - 1;
             }
         }
         bytes.flip();
-        return strictUtf8(bytes);
+        return ascii ? new String(bytes.array(), 0, bytes.limit(), StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
     }
 
     private static String strictUtf8(ByteBuffer bytes) {

@@ -6,11 +6,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The decoded request parameters (spec §2.1): the query string, merged with an
@@ -66,13 +64,11 @@ public final class RequestParameters {
     private static Map<String, String> toMap(List<FormDecoder.Pair> pairs, String where) {
         checkCount(pairs.size());
         Map<String, String> map = new HashMap<>(pairs.size() * 2);
-        Set<String> seen = new HashSet<>();
         for (FormDecoder.Pair pair : pairs) {
-            if (!seen.add(pair.name())) {
+            if (map.put(pair.name(), pair.value()) != null) {
                 throw GatewayErrors.invalid(Sanitizer.brief(pair.name()),
                         "The parameter appears more than once in the " + where + ".");
             }
-            map.put(pair.name(), pair.value());
         }
         return map;
     }
