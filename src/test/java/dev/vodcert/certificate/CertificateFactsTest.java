@@ -6,6 +6,9 @@ import dev.vodcert.testing.Issued;
 import dev.vodcert.testing.TestCertificates;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
@@ -57,5 +60,24 @@ class CertificateFactsTest {
         byte[] out = new byte[sha1.getDigestSize()];
         sha1.doFinal(out, 0);
         return Hex.toHexString(out);
+    }
+
+    @Test
+    void formatTimeWritesWhatTheWirePatternWrites() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+        Random random = new Random(6);
+        long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        long min = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(min + Math.floorMod(random.nextLong(), max - min + 1),
+                    random.nextInt(1_000_000_000));
+            assertThat(CertificateFacts.formatTime(t)).isEqualTo(pattern.format(t));
+        }
+        for (String edge : new String[] {"1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2000-02-29T12:34:56Z",
+            "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
+            Instant t = Instant.parse(edge);
+            assertThat(CertificateFacts.formatTime(t)).isEqualTo(pattern.format(t));
+        }
+        assertThat(CertificateFacts.formatTime(Instant.parse("2018-06-03T13:03:39.999Z"))).isEqualTo("2018-06-03T13:03:39Z");
     }
 }
