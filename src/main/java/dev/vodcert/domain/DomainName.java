@@ -54,6 +54,11 @@ public record DomainName(String ascii, String unicode) {
         return new DomainName(ascii, unicodeOf(ascii));
     }
 
+    /** The canonical ASCII form of the name written in {@code raw} ({@link #parse} without the Unicode form). */
+    public static String asciiOf(String raw) {
+        return DomainNameRules.canonical(raw);
+    }
+
     /** Whether {@code text} is a literal IPv4 or IPv6 address (strictly parsed, never resolved). */
     public static boolean looksLikeIpAddress(String text) {
         return IpLiteral.parse(text).isPresent();

@@ -52,7 +52,7 @@ public final class DomainService {
     /** The stored (ASCII) form of a requested name; a name that cannot exist is not found. */
     public static String lookupName(String rawName) {
         try {
-            return DomainName.parse(rawName.toLowerCase(java.util.Locale.ROOT)).ascii();
+            return DomainName.asciiOf(rawName.toLowerCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
             throw VodErrors.INVALID_DOMAIN_NOT_FOUND.exception();
         }

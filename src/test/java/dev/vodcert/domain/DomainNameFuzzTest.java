@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Fuzzes the DomainName rules with any text: only {@code InvalidDomainName.Malformed} may escape
  * {@link DomainName#parse}, an accepted name is canonical (parsing its ASCII or Unicode form gives
- * it back) and within the length rules, and the lookup the actions use never fails otherwise.
+ * it back) and within the length rules, and the lookup the actions use never fails otherwise; a name
+ * the one-pass check takes as canonical is one the label-by-label rules give back unchanged.
  * Seeds: {@code DomainNameFuzzTestInputs/parse}. Long runs: see SECURITY.md.
  */
 class DomainNameFuzzTest {
@@ -38,6 +39,9 @@ class DomainNameFuzzTest {
             assertThat(DomainService.lookupName(raw)).isNotEmpty();
         } catch (ApiException notFound) {
             assertThat(notFound.code()).isEqualTo("InvalidDomain.NotFound");
+        }
+        if (DomainNameRules.isCanonicalLdh(raw)) {
+            assertThat(DomainNameRules.labelByLabel(raw)).isEqualTo(raw);
         }
     }
 }
