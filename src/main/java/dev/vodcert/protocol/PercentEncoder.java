@@ -19,18 +19,7 @@ public final class PercentEncoder {
     }
 
     public static void encodeTo(String value, StringBuilder out) {
-        int n = value.length();
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (isUnreserved(c)) {
-                out.append(c);
-            } else if (c < 0x80) {
-                appendByte(out, c);
-            } else {
-                encodeNonAscii(value.substring(i), out);
-                return;
-            }
-        }
+        escape(value, out, "%");
     }
 
     /**
@@ -38,27 +27,7 @@ public final class PercentEncoder {
      * as {@code %25XY} (the first encoding's {@code %} encoded again, its hex digits unreserved).
      */
     public static void encodeTwiceTo(String value, StringBuilder out) {
-        int n = value.length();
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (isUnreserved(c)) {
-                out.append(c);
-            } else if (c < 0x80) {
-                out.append("%25");
-                appendHex(out, c);
-            } else {
-                for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
-                    int u = b & 0xFF;
-                    if (u < 0x80 && isUnreserved((char) u)) {
-                        out.append((char) u);
-                    } else {
-                        out.append("%25");
-                        appendHex(out, u);
-                    }
-                }
-                return;
-            }
-        }
+        escape(value, out, "%25");
     }
 
     /** Whether every character of {@code value} is unreserved, so that it encodes to itself. */
@@ -71,19 +40,27 @@ public final class PercentEncoder {
         return true;
     }
 
-    private static void encodeNonAscii(String rest, StringBuilder out) {
-        for (byte b : rest.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c < 0x80 && isUnreserved((char) c)) {
-                out.append((char) c);
+    /** Appends {@code value}, every UTF-8 byte but an unreserved character written as {@code prefix} and two hex digits. */
+    private static void escape(String value, StringBuilder out, String prefix) {
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (isUnreserved(c)) {
+                out.append(c);
+            } else if (c < 0x80) {
+                appendHex(out.append(prefix), c);
             } else {
-                appendByte(out, c);
+                for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
+                    int u = b & 0xFF;
+                    if (u < 0x80 && isUnreserved((char) u)) {
+                        out.append((char) u);
+                    } else {
+                        appendHex(out.append(prefix), u);
+                    }
+                }
+                return;
             }
         }
-    }
-
-    private static void appendByte(StringBuilder out, int b) {
-        appendHex(out.append('%'), b);
     }
 
     private static void appendHex(StringBuilder out, int b) {
