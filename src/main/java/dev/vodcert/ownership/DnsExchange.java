@@ -21,7 +21,7 @@ import org.xbill.DNS.Type;
  * started and ended a thread (~10 a second in a busy lifecycle, bench/README.md).
  */
 public final class DnsExchange {
-    /** Threads that parse answers: kept a minute when idle, a few at most under a burst. */
+    /** The threads that parse answers: two at most, each ended after a minute without work. */
     private static final ExecutorService ANSWERS = answers();
 
     private DnsExchange() {
