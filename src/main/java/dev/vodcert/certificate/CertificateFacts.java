@@ -1,11 +1,11 @@
 package dev.vodcert.certificate;
 
+import dev.vodcert.protocol.Timestamps;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +28,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 public record CertificateFacts(String commonName, String issuerOrg, Instant notBefore, Instant notAfter,
         String fingerprint, String serialNumber, List<String> dnsNames) {
 
-    private static final long SECONDS_PER_DAY = 86_400;
-    /** The wire format, for years {@link #formatTime} does not write itself (before 0, after 9999). */
+    /** Before it, {@code yyyy} (year of era, {@link Timestamps}) and {@code uuuu} differ. */
+    private static final Instant YEAR_ONE = Instant.parse("0001-01-01T00:00:00Z");
+    /** The wire format with the proleptic year, for times before {@link #YEAR_ONE}. */
     private static final DateTimeFormatter WIRE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -53,28 +54,7 @@ public record CertificateFacts(String commonName, String issuerOrg, Instant notB
 
     /** The wire's time format, {@code yyyy-MM-ddTHH:mm:ssZ} in UTC, e.g. {@code 2018-06-03T13:03:39Z}. */
     public static String formatTime(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
-        if (date.getYear() < 0 || date.getYear() > 9999) {
-            return WIRE_TIME.format(instant);
-        }
-        int time = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        char[] out = "0000-00-00T00:00:00Z".toCharArray();
-        put(out, 0, date.getYear(), 4);
-        put(out, 5, date.getMonthValue(), 2);
-        put(out, 8, date.getDayOfMonth(), 2);
-        put(out, 11, time / 3600, 2);
-        put(out, 14, time / 60 % 60, 2);
-        put(out, 17, time % 60, 2);
-        return new String(out);
-    }
-
-    /** Writes {@code value} as {@code digits} decimal digits ending before {@code at + digits}. */
-    private static void put(char[] out, int at, int value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return instant.isBefore(YEAR_ONE) ? WIRE_TIME.format(instant) : Timestamps.format(instant);
     }
 
     /** {@link CertLife} of this certificate, e.g. {@code 3 months}. */

@@ -2,6 +2,7 @@ package dev.vodcert.protocol;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ public final class Timestamps {
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final long SECONDS_PER_DAY = 86_400;
     private static final int PLAIN_LENGTH = "yyyy-MM-ddTHH:mm:ssZ".length();
 
     private Timestamps() {
@@ -74,7 +76,29 @@ public final class Timestamps {
         return value;
     }
 
+    /** {@code instant} in the wire format, written digit by digit for years 1 to 9999. */
     public static String format(Instant instant) {
-        return WIRE.format(instant);
+        long seconds = instant.getEpochSecond();
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            return WIRE.format(instant);
+        }
+        int time = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        char[] out = "0000-00-00T00:00:00Z".toCharArray();
+        put(out, 0, date.getYear(), 4);
+        put(out, 5, date.getMonthValue(), 2);
+        put(out, 8, date.getDayOfMonth(), 2);
+        put(out, 11, time / 3600, 2);
+        put(out, 14, time / 60 % 60, 2);
+        put(out, 17, time % 60, 2);
+        return new String(out);
+    }
+
+    /** Writes {@code value} as {@code digits} decimal digits from {@code at}. */
+    private static void put(char[] out, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }
