@@ -25,7 +25,7 @@ final class CertsCommand implements Callable<Integer> {
     private static final int PAGE = 500;
 
     @CommandLine.Mixin
-    Main.StoreOptions store = new Main.StoreOptions();
+    StoreOptions store = new StoreOptions();
     @Parameters(index = "0", description = "status")
     String verb;
     @Option(names = "--domain", description = "Only this domain.")

@@ -17,7 +17,7 @@ class AcmeOptionsTest {
         all[0] = "serve";
         System.arraycopy(args, 0, all, 1, args.length);
         CommandLine.ParseResult result = Main.commandLine().parseArgs(all);
-        return ((Main.Serve) result.subcommand().commandSpec().userObject()).acme;
+        return ((Main.Serve) result.subcommand().commandSpec().userObject()).options.acme;
     }
 
     @Test

@@ -23,12 +23,12 @@ final class AcmeWiring implements AutoCloseable {
     }
 
     /** @return null when no ACME directory is configured */
-    static AcmeWiring start(Config config, Jdbi jdbi, KeyCipher cipher, Clock clock, AcmeRequestListener requests) {
-        if (config.acme() == null) {
+    static AcmeWiring start(AcmeConfig config, Jdbi jdbi, KeyCipher cipher, Clock clock, AcmeRequestListener requests) {
+        if (config.settings() == null) {
             return null;
         }
         AcmeChallengeStore challenges = new AcmeChallengeStore(jdbi);
-        AcmeIssuer issuer = new AcmeIssuer(config.acme(), new AcmeAccountStore(jdbi), challenges, cipher, clock,
+        AcmeIssuer issuer = new AcmeIssuer(config.settings(), new AcmeAccountStore(jdbi), challenges, cipher, clock,
                 requests);
         ChallengeListener listener = config.http01Port() == 0 ? null
                 : new ChallengeListener(config.http01Host(), config.http01Port(), challenges, clock);

@@ -45,11 +45,7 @@ public final class HttpServer implements AutoCloseable {
     private static final int MIN_THREADS = 4;
     private final Javalin app;
 
-    public HttpServer(Config config, RpcEndpoint pipeline, BooleanSupplier ready) {
-        this(config, Limits.defaults(), pipeline, ready);
-    }
-
-    public HttpServer(Config config, Limits limits, RpcEndpoint pipeline, BooleanSupplier ready) {
+    public HttpServer(ListenerConfig config, Limits limits, RpcEndpoint pipeline, BooleanSupplier ready) {
         TlsKeystore tls = config.tlsKeystore() == null ? null
                 : TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
         this.app = Javalin.create(c -> {

@@ -63,14 +63,14 @@ public record Limits(String throttle, int maxActiveRequests, int maxQueuedReques
         if (throttle == null || !(throttle.equals(OFF) || throttle.equals(PRESET)
                 || throttle.matches("\\d{1,9}(\\.\\d{1,6})?(/\\d{1,9})?") && Double.parseDouble(throttle.split("/")[0]) > 0
                 && (!throttle.contains("/") || Integer.parseInt(throttle.split("/")[1]) >= 1))) {
-            throw new IllegalArgumentException("throttle must be off, preset or RATE[/BURST] (e.g. 50/100), got "
+            throw new IllegalArgumentException("--throttle must be off, preset or RATE[/BURST] (e.g. 50/100), got "
                     + throttle);
         }
         if (maxActiveRequests < 1 || maxQueuedRequests < 0) {
-            throw new IllegalArgumentException("max active requests must be at least 1 and max queued requests at least 0");
+            throw new IllegalArgumentException("--max-active-requests must be at least 1 and --max-queued-requests at least 0");
         }
         if (maxQueueWait == null || maxQueueWait.isNegative() || maxQueueWait.isZero()) {
-            throw new IllegalArgumentException("max queue wait must be positive");
+            throw new IllegalArgumentException("--max-queue-wait-ms must be positive");
         }
         return this;
     }

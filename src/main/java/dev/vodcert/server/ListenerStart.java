@@ -18,12 +18,12 @@ final class ListenerStart {
         this.endpoint = endpoint;
     }
 
-    static ListenerStart begin(Config config, Limits limits, StartingEndpoint endpoint, BooleanSupplier ready) {
+    static ListenerStart begin(Config config, StartingEndpoint endpoint, BooleanSupplier ready) {
         ListenerStart start = new ListenerStart(endpoint);
         LoggerFactory.getILoggerFactory(); // logging set up once, here, not by two threads at the same time
         Thread thread = new Thread(() -> {
             try {
-                start.started.complete(new HttpServer(config, limits, endpoint, ready));
+                start.started.complete(new HttpServer(config.listener(), config.limits(), endpoint, ready));
             } catch (Throwable e) {
                 start.started.completeExceptionally(e);
             }

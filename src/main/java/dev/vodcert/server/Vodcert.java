@@ -68,33 +68,25 @@ public final class Vodcert implements AutoCloseable {
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
-        return start(config, Limits.defaults(), clock, console, null);
-    }
-
-    /** As {@link #start(Config, Clock, PrintStream)}, with {@code issuer} instead of the configured one when not null. */
-    public static Vodcert start(Config config, Clock clock, PrintStream console, Issuer issuer) {
-        return start(config, Limits.defaults(), clock, console, issuer);
-    }
-
-    public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console) {
-        return start(config, limits, clock, console, null);
+        return start(config, clock, console, null);
     }
 
     /**
-     * @param limits throttling and the request queue
-     * @param issuer an issuer to use instead of the configured one (tests), or null
+     * @param clock   the time every part of the service reads
+     * @param console where the first start prints the generated AccessKey
+     * @param issuer  an issuer to use instead of the configured one (tests), or null
      */
-    public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console, Issuer issuer) {
+    public static Vodcert start(Config config, Clock clock, PrintStream console, Issuer issuer) {
         long began = System.nanoTime();
         config.validate();
-        limits.validate();
-        if (config.tlsKeystore() != null) {
-            TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
+        ListenerConfig listenerConfig = config.listener();
+        if (listenerConfig.tlsKeystore() != null) {
+            TlsKeystore.load(listenerConfig.tlsKeystore(), listenerConfig.tlsKeystorePassword());
         }
-        createDataDir(config);
+        DataFolder.prepare(config.dataDir(), config.database().isEmbedded());
         ResponseRenderer renderer = new ResponseRenderer("vod");
         StartingEndpoint endpoint = new StartingEndpoint(renderer);
-        ListenerStart listener = ListenerStart.begin(config, limits, endpoint, endpoint::isReady);
+        ListenerStart listener = ListenerStart.begin(config, endpoint, endpoint::isReady);
         Database database;
         try {
             database = openDatabase(config);
@@ -108,21 +100,22 @@ public final class Vodcert implements AutoCloseable {
         try {
             // What the first answer needs: the keys, the actions and the pipeline; then the API opens.
             // None of it makes the Jdbi (plain JDBC on the pool, stores that make it when first used).
-            MasterKeyRotation.recover(config.dataDir(), config.masterKey(), database);
-            KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.masterKey()));
+            MasterKeyRotation.recover(config.dataDir(), config.secrets().masterKey(), database);
+            KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.secrets().masterKey()));
             MasterKeyRotation.check(cipher, database);
             AccessKeys keys = new AccessKeys(new AccessKeyStore(database), cipher, clock);
             if (!keys.storedSecretsReadable()) {
                 throw new IllegalStateException("The master key does not open the AccessKey secrets stored in the "
                         + "database: every node on one database needs the same VODCERT_MASTER_KEY.");
             }
-            FirstKey.ensure(keys, config.accessKeyId(), config.accessKeySecret(), config.dataDir(), console);
+            FirstKey.ensure(keys, config.secrets().accessKeyId(), config.secrets().accessKeySecret(), config.dataDir(), console);
             DomainStore domainStore = new DomainStore(database);
-            DomainService domains = new DomainService(domainStore, clock, config.cnameSuffix(), config.domainLimit());
-            CertificateIntake intake = new CertificateIntake(cipher, clock, config.certRegion());
+            ApiConfig api = config.api();
+            DomainService domains = new DomainService(domainStore, clock, api.cnameSuffix(), api.domainLimit());
+            CertificateIntake intake = new CertificateIntake(cipher, clock, api.certRegion());
             CasCertificateStore casStore = new CasCertificateStore(database);
             FreeCertificatesService free = new FreeCertificatesService(new FreeCertificateStore(database), clock);
-            Config.Ownership own = config.ownership();
+            ApiConfig.Ownership own = api.ownership();
             OwnershipService ownership = new OwnershipService(new OwnershipStore(database), domainStore,
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
             ActionTable actions = VodApi.register(new ActionTable(), new VodApi.Services(domains, domainStore, intake,
@@ -130,20 +123,20 @@ public final class Vodcert implements AutoCloseable {
                     new DomainTags(new DomainTagStore(database)), ownership));
             CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
-                    new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
-                            config.timestampWindow()),
-                    limits.throttle(clock), renderer, Failures::translate, clock);
+                    new Authenticator(keys, nonceGuard(api, database, clock, housekeeping), clock,
+                            api.timestampWindow()),
+                    config.limits().throttle(clock), renderer, Failures::translate, clock);
             HttpServer http = listener.listener();
             endpoint.open(pipeline, database::isReachable);
             LOG.info("API open {} ms after the start began; metrics, ACME, the lifecycle and the admin listener "
-                    + "start now", (System.nanoTime() - began) / 1_000_000);
+                    + "start now; {}", (System.nanoTime() - began) / 1_000_000, config);
             DomainMirrorLoad.start(database);
 
             // What starts after, while the API already answers (no action waits on any of it): metrics,
             // the ACME client and its HTTP-01 listener, the free-certificate lifecycle, the admin listener.
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
-            acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
+            acme = AcmeWiring.start(config.acme(), database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
                     acme == null ? null : acme.issuer(), free);
             return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
@@ -175,7 +168,7 @@ public final class Vodcert implements AutoCloseable {
     }
 
     /** In memory for one node, or in the database (swept in the background) when nodes share it. */
-    private static NonceGuard nonceGuard(Config config, Database database, Clock clock, Housekeeping housekeeping) {
+    private static NonceGuard nonceGuard(ApiConfig config, Database database, Clock clock, Housekeeping housekeeping) {
         if (config.nonceStore().resolve(database.isShared()) == NonceStore.MEMORY) {
             return new InMemoryNonceGuard(clock);
         }
@@ -186,16 +179,16 @@ public final class Vodcert implements AutoCloseable {
 
     /** Opens the configured database, migrated; used by the server and by the admin commands. */
     public static Database openDatabase(Config config) {
-        createDataDir(config);
-        String url = config.jdbcUrl() != null ? config.jdbcUrl() : Database.h2Url(config.dataDir());
-        if (config.jdbcUrl() == null && config.dbUser() == null && config.dbPassword() == null) {
-            SchemaTemplate.copyInto(config.dataDir()); // a new embedded database: the build's migrated copy
-        }
-        return Database.open(url, config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        return openDatabase(config.database());
     }
 
-    private static void createDataDir(Config config) {
-        DataFolder.prepare(config.dataDir(), config.jdbcUrl() == null);
+    public static Database openDatabase(DatabaseConfig db) {
+        DataFolder.prepare(db.dataDir(), db.isEmbedded());
+        String url = db.isEmbedded() ? Database.h2Url(db.dataDir()) : db.jdbcUrl();
+        if (db.isEmbedded() && db.user() == null && db.password() == null) {
+            SchemaTemplate.copyInto(db.dataDir()); // a new embedded database: the build's migrated copy
+        }
+        return Database.open(url, db.user(), db.password(), db.poolSize());
     }
 
     public int port() {

@@ -2,6 +2,7 @@ package dev.vodcert.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vodcert.server.ApiConfig;
 import dev.vodcert.server.Config;
 import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.TestServer;
@@ -23,7 +24,7 @@ class OwnershipRuleTest extends ApiTestBase {
     @BeforeAll
     void startServer() {
         server = new TestServer(Clock.systemUTC(), c -> c.withOwnership(
-                new Config.Ownership(required.get(), null, Config.Ownership.DEFAULT.timeout(), 80)));
+                new ApiConfig.Ownership(required.get(), null, ApiConfig.Ownership.DEFAULT.timeout(), 80)));
         connect();
     }
 
@@ -35,7 +36,7 @@ class OwnershipRuleTest extends ApiTestBase {
 
     @Test
     void offByDefaultThenOnForNewRootsOnly() {
-        assertThat(Config.Ownership.DEFAULT.required()).isFalse();
+        assertThat(ApiConfig.Ownership.DEFAULT.required()).isFalse();
         ok(client.call("AddVodDomain", Map.of("DomainName", "a.legacy-root.com", "Sources", SOURCES)));
 
         required.set(true);

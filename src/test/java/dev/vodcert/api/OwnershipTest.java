@@ -6,6 +6,7 @@ import com.aliyuncs.vod.model.v20170321.AddVodDomainRequest;
 import com.aliyuncs.vod.model.v20170321.DescribeVodVerifyContentRequest;
 import com.aliyuncs.vod.model.v20170321.VerifyVodDomainOwnerRequest;
 import com.sun.net.httpserver.HttpServer;
+import dev.vodcert.server.ApiConfig;
 import dev.vodcert.server.Config;
 import dev.vodcert.testing.ChallTestSrv;
 import dev.vodcert.testing.SignedClient;
@@ -58,7 +59,7 @@ class OwnershipTest extends ApiTestBase {
             }
         });
         origin.start();
-        Config.Ownership rule = new Config.Ownership(true, dns.dnsAddress(), Duration.ofSeconds(2),
+        ApiConfig.Ownership rule = new ApiConfig.Ownership(true, dns.dnsAddress(), Duration.ofSeconds(2),
                 origin.getAddress().getPort());
         server = new TestServer(Clock.systemUTC(), c -> c.withOwnership(rule));
         client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);

@@ -38,7 +38,7 @@ class ThrottlingTest {
     @Test
     void perAccessKeyBucketRefusesOverTheRateAndRefillsWithTime() {
         MutableClock clock = MutableClock.atNow();
-        try (TestServer server = new TestServer(clock, Limits.defaults().withThrottle("2/3"))) {
+        try (TestServer server = new TestServer(clock, c -> c.withLimits(Limits.defaults().withThrottle("2/3")))) {
             SignedClient mine = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
             NewAccessKey other = server.otherKey();
             SignedClient theirs = new SignedClient(server.port(), other.accessKeyId(), other.accessKeySecret());
@@ -64,7 +64,7 @@ class ThrottlingTest {
     @Test
     void aThrottledRequestIsNotRun() {
         MutableClock clock = MutableClock.atNow();
-        try (TestServer server = new TestServer(clock, Limits.defaults().withThrottle("1/1"))) {
+        try (TestServer server = new TestServer(clock, c -> c.withLimits(Limits.defaults().withThrottle("1/1")))) {
             SignedClient client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
             assertServed(call(client));
             Answer refused = client.call("AddVodDomain", Map.of("DomainName", "throttled.example.com",
@@ -78,7 +78,7 @@ class ThrottlingTest {
     @Test
     void presetCountsPerAccountAndAction() {
         MutableClock clock = MutableClock.atNow();
-        try (TestServer server = new TestServer(clock, Limits.defaults().withThrottle(Limits.PRESET))) {
+        try (TestServer server = new TestServer(clock, c -> c.withLimits(Limits.defaults().withThrottle(Limits.PRESET)))) {
             NewAccessKey secondKey = server.app().accessKeys().create(
                     server.app().accessKeys().account("default"));
             SignedClient first = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);

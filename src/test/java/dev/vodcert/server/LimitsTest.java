@@ -57,14 +57,14 @@ class LimitsTest {
     @ValueSource(strings = {"", "on", "0", "-1", "5/0", "1/", "/5", "abc/2", "1e9", "PRESET"})
     void badThrottleIsRefusedNamingTheSetting(String value) {
         assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withThrottle(value).validate())
-                .withMessageStartingWith("throttle must be off, preset or RATE[/BURST]");
+                .withMessageStartingWith("--throttle must be off, preset or RATE[/BURST]");
     }
 
     @Test
     void badQueueSettingsAreRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withQueue(0, 1, Duration.ofSeconds(1))
-                .validate()).withMessageContaining("max active requests");
+                .validate()).withMessageContaining("--max-active-requests");
         assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withQueue(1, 1, Duration.ZERO)
-                .validate()).withMessageContaining("max queue wait");
+                .validate()).withMessageContaining("--max-queue-wait-ms");
     }
 }

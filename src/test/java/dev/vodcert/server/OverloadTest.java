@@ -37,7 +37,7 @@ class OverloadTest {
     @Test
     void twiceTheSustainableRateIsAnsweredQuicklyAndTheServiceRecovers() throws Exception {
         try (TestServer server = new TestServer(Clock.systemUTC(),
-                Limits.defaults().withQueue(ACTIVE, QUEUED, QUEUE_WAIT))) {
+                c -> c.withLimits(Limits.defaults().withQueue(ACTIVE, QUEUED, QUEUE_WAIT)))) {
             SignedClient client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
             String domain = "overload.vodcert-test.com";
             Issued cert = TestCertificates.issue(domain);

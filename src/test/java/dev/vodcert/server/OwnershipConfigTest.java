@@ -13,22 +13,22 @@ class OwnershipConfigTest {
 
     @Test
     void defaults() {
-        assertThat(BASE.ownership()).isEqualTo(new Config.Ownership(false, null, Duration.ofSeconds(5), 80));
+        assertThat(BASE.api().ownership()).isEqualTo(new ApiConfig.Ownership(false, null, Duration.ofSeconds(5), 80));
         assertThat(BASE.validate()).isSameAs(BASE);
-        assertThat(BASE.withOwnership(new Config.Ownership(true, "127.0.0.1:5353", Duration.ofMillis(500), 8080))
-                .validate().ownership().resolver()).isEqualTo("127.0.0.1:5353");
+        assertThat(BASE.withOwnership(new ApiConfig.Ownership(true, "127.0.0.1:5353", Duration.ofMillis(500), 8080))
+                .validate().api().ownership().resolver()).isEqualTo("127.0.0.1:5353");
     }
 
     @Test
     void badValuesAreNamed() {
-        refused(new Config.Ownership(true, "127.0.0.1:dns", Duration.ofSeconds(1), 80), "resolver");
-        refused(new Config.Ownership(true, "127.0.0.1:0", Duration.ofSeconds(1), 80), "resolver");
-        refused(new Config.Ownership(true, null, Duration.ZERO, 80), "ownership timeout");
-        refused(new Config.Ownership(true, null, Duration.ofMinutes(2), 80), "ownership timeout");
-        refused(new Config.Ownership(true, null, Duration.ofSeconds(1), 0), "ownership http port");
+        refused(new ApiConfig.Ownership(true, "127.0.0.1:dns", Duration.ofSeconds(1), 80), "resolver");
+        refused(new ApiConfig.Ownership(true, "127.0.0.1:0", Duration.ofSeconds(1), 80), "resolver");
+        refused(new ApiConfig.Ownership(true, null, Duration.ZERO, 80), "--ownership-timeout-ms");
+        refused(new ApiConfig.Ownership(true, null, Duration.ofMinutes(2), 80), "--ownership-timeout-ms");
+        refused(new ApiConfig.Ownership(true, null, Duration.ofSeconds(1), 0), "--ownership-http-port");
     }
 
-    private static void refused(Config.Ownership ownership, String named) {
+    private static void refused(ApiConfig.Ownership ownership, String named) {
         assertThatThrownBy(() -> BASE.withOwnership(ownership).validate())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
     }

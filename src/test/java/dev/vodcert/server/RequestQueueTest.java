@@ -60,7 +60,7 @@ class RequestQueueTest {
                 id -> id.equals(ID) ? Optional.of(new Credential(ID, SECRET, 1, true)) : Optional.empty(),
                 new InMemoryNonceGuard(clock), clock, Duration.ofMinutes(15)), Throttle.NONE,
                 new ResponseRenderer("vod"), e -> { throw e; }, clock);
-        server = new HttpServer(Config.defaults(data).withPort(0), limits, pipeline, () -> true);
+        server = new HttpServer(Config.defaults(data).withPort(0).listener(), limits, pipeline, () -> true);
         return new SignedClient(server.port(), ID, SECRET);
     }
 

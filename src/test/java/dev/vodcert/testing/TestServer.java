@@ -4,7 +4,6 @@ import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.issuance.Issuer;
 import dev.vodcert.server.AdminConfig;
 import dev.vodcert.server.Config;
-import dev.vodcert.server.Limits;
 import dev.vodcert.server.Vodcert;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +34,6 @@ public final class TestServer implements AutoCloseable {
     private final Clock clock;
     private final UnaryOperator<Config> customize;
     private final Issuer issuer;
-    private final Limits limits;
     private Vodcert app;
     private NewAccessKey otherKey;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -53,20 +51,10 @@ public final class TestServer implements AutoCloseable {
         this(clock, customize, null);
     }
 
-    /** A server with these overload limits (throttle, request queue). */
-    public TestServer(Clock clock, Limits limits) {
-        this(clock, c -> c, null, limits);
-    }
-
     /** @param issuer replaces the configured issuer when not null */
     public TestServer(Clock clock, UnaryOperator<Config> customize, Issuer issuer) {
-        this(clock, customize, issuer, Limits.defaults());
-    }
-
-    public TestServer(Clock clock, UnaryOperator<Config> customize, Issuer issuer, Limits limits) {
         this.customize = customize;
         this.issuer = issuer;
-        this.limits = limits;
         try {
             this.dataDir = Files.createTempDirectory("vodcert-test");
         } catch (IOException e) {
@@ -90,7 +78,7 @@ public final class TestServer implements AutoCloseable {
     private void start() {
         Config config = customize.apply(Config.defaults(dataDir).withPort(0)
                 .withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET).withAdmin(new AdminConfig("127.0.0.1", 0, null)));
-        app = Vodcert.start(config, limits, clock, new PrintStream(console, true), issuer);
+        app = Vodcert.start(config, clock, new PrintStream(console, true), issuer);
     }
 
     /** A node on the PostgreSQL database at {@code jdbcUrl} (of {@link EmbeddedPostgresServer}). */

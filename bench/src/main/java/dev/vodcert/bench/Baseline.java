@@ -37,7 +37,7 @@ public final class Baseline {
             }
         };
         Config config = Config.defaults(Path.of("unused")).withPort(port);
-        HttpServer server = new HttpServer(config, endpoint, () -> true);
+        HttpServer server = new HttpServer(config.listener(), config.limits(), endpoint, () -> true);
         System.out.println("baseline: listening on " + server.port() + ", " + body.length + "-byte answers");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -62,8 +62,8 @@ final class Seeder {
     /** Seeds the database the configuration names (by default the H2 file in its data folder). */
     static void seed(Config config, int domains, PrintStream log) throws Exception {
         Path dataDir = config.dataDir();
-        String accessKeyId = config.accessKeyId();
-        String secret = config.accessKeySecret();
+        String accessKeyId = config.secrets().accessKeyId();
+        String secret = config.secrets().accessKeySecret();
         long t0 = System.nanoTime();
         try (Database db = Vodcert.openDatabase(config)) {
             KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(dataDir, null));
@@ -71,14 +71,14 @@ final class Seeder {
             FirstKey.ensure(keys, accessKeyId, secret, dataDir, log);
             long account = keys.account(FirstKey.DEFAULT_ACCOUNT);
             BenchCertificate pem = BenchCertificate.issue();
-            StoredCertificate cert = new CertificateIntake(cipher, Clock.systemUTC(), config.certRegion())
+            StoredCertificate cert = new CertificateIntake(cipher, Clock.systemUTC(), config.api().certRegion())
                     .accept(account, domainName(0), "upload", "bench-wildcard", pem.chainPem(), pem.privateKeyPem())
                     .certificate();
             db.jdbi().useHandle(h -> insert(h.getConnection(), account, cert, domains));
             db.jdbi().useHandle(h -> FreeCertificateRowsSeed.insert(h.getConnection(), System.currentTimeMillis()));
         }
         long before = fileBytes(dataDir);
-        if (config.jdbcUrl() == null) {
+        if (config.database().isEmbedded()) {
             try (Connection c = DriverManager.getConnection(Database.h2Url(dataDir));
                  Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN COMPACT");

@@ -34,7 +34,7 @@ public final class StoreLookupBench {
         String url = (suffix.toUpperCase().contains("CACHE_SIZE") ? base.replaceAll(";CACHE_SIZE=\\d+", "") : base) + suffix;
         if (!Files.exists(data.resolve("seeded"))) {
             Config d = Config.defaults(data);
-            Seeder.seed(d.withDatabase(url, null, null, d.dbPoolSize())
+            Seeder.seed(d.withDatabase(url, null, null, d.database().poolSize())
                     .withAccessKey(LoadBench.KEY_ID, LoadBench.KEY_SECRET), domains, System.out);
             Files.writeString(data.resolve("seeded"), Integer.toString(domains));
         }
