@@ -4,7 +4,7 @@ import dev.vodcert.server.Limits;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The {@code serve} options of how the service holds up under load: throttling and the request queue. */
+/** The {@code serve} options of how the service holds up under load: throttling, the request queue, slow clients. */
 final class LimitsOptions {
     @Option(names = "--throttle", description = "off (default), preset (the real service's 30 requests per second per user"
             + " and action) or RATE[/BURST] per AccessKey.", defaultValue = "off")
@@ -17,9 +17,19 @@ final class LimitsOptions {
     @Option(names = "--max-queue-wait-ms", description = "Longest wait in the queue (default ${DEFAULT-VALUE}).",
             defaultValue = "2000")
     long maxQueueWaitMs;
+    @Option(names = "--max-connections-per-client", description = "Connections one client address may hold; more are"
+            + " closed as they open (default ${DEFAULT-VALUE}).", defaultValue = "256")
+    int maxConnectionsPerClient;
+    @Option(names = "--request-header-timeout-ms", description = "How long a request head may take once its first byte"
+            + " has arrived; then the connection is closed (default ${DEFAULT-VALUE}).", defaultValue = "10000")
+    long headerTimeoutMs;
+    @Option(names = "--request-body-timeout-ms", description = "How long a request body may take after its head; then"
+            + " the connection is closed (default ${DEFAULT-VALUE}).", defaultValue = "10000")
+    long bodyTimeoutMs;
 
     Limits limits() {
         return Limits.defaults().withThrottle(throttle)
-                .withQueue(maxActiveRequests, maxQueuedRequests, Duration.ofMillis(maxQueueWaitMs));
+                .withQueue(maxActiveRequests, maxQueuedRequests, Duration.ofMillis(maxQueueWaitMs))
+                .withSlowClients(maxConnectionsPerClient, Duration.ofMillis(headerTimeoutMs), Duration.ofMillis(bodyTimeoutMs));
     }
 }

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code /ready} answer load balancers, and any other path or method gets the JSON envelope too.
  * Bodies and request heads over the configured size are refused with the error envelope, not
  * Jetty's page; requests beyond the bounded queue ({@link RequestQueue}) get
- * {@code ServiceUnavailable}. With a TLS keystore configured the one listener speaks HTTPS.
+ * {@code ServiceUnavailable}. A request's body is read before it takes a place in that queue, and slow
+ * clients are held to deadlines ({@link SlowClients}). With a TLS keystore configured the one listener
+ * speaks HTTPS.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -44,10 +48,12 @@ public final class HttpServer implements AutoCloseable {
     static final int SPARE_THREADS = 8;
     private static final int MIN_THREADS = 4;
     private final Javalin app;
+    private final SlowClients slowClients;
 
     public HttpServer(ListenerConfig config, Limits limits, RpcEndpoint pipeline, BooleanSupplier ready) {
         TlsKeystore tls = config.tlsKeystore() == null ? null
                 : TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
+        this.slowClients = new SlowClients(limits);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -60,7 +66,11 @@ public final class HttpServer implements AutoCloseable {
             });
             c.jetty.modifyServer(server -> {
                 server.setErrorHandler(new EnvelopeErrorHandler());
-                server.setHandler(RequestQueue.handler(limits));
+                Handler.Wrapper head = slowClients.headHandler();
+                BodyFirst body = new BodyFirst(config.maxBodyBytes(), slowClients::bodyRead);
+                head.setHandler(body);
+                body.setHandler(RequestQueue.handler(limits));
+                server.setHandler(head);
             });
             if (tls != null) {
                 c.jetty.addConnector((server, http) -> tls.connector(server, http, config.host(), config.port()));
@@ -78,6 +88,9 @@ public final class HttpServer implements AutoCloseable {
             });
         });
         app.start(config.host(), config.port());
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            connector.addEventListener(slowClients);
+        }
     }
 
     private static void answer(Context ctx, RpcEndpoint pipeline, int maxBody) throws IOException {
@@ -202,8 +215,14 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Connections closed for a slow head or body, and refused over the per-client limit, since the start. */
+    public long slowClientsClosed() {
+        return slowClients.closedForDeadline() + slowClients.refusedOverLimit();
+    }
+
     @Override
     public void close() {
         app.stop();
+        slowClients.close();
     }
 }

@@ -19,8 +19,14 @@ import java.time.Duration;
  * @param maxActiveRequests requests handled at once; more wait in the queue
  * @param maxQueuedRequests requests that may wait; one more is refused with {@code ServiceUnavailable} (503) at once
  * @param maxQueueWait      the longest a request waits in the queue before it is refused the same way
+ * @param maxConnectionsPerClient the most connections one client address holds; one more is closed as it
+ *                          opens (and so the most requests it has in flight: one per HTTP/1.1 connection)
+ * @param headerTimeout     how long a request head may take to arrive once its first byte has
+ * @param bodyTimeout       how long a request body may take to arrive after its head; it is read
+ *                          before the request takes a place among the active requests
  */
-public record Limits(String throttle, int maxActiveRequests, int maxQueuedRequests, Duration maxQueueWait) {
+public record Limits(String throttle, int maxActiveRequests, int maxQueuedRequests, Duration maxQueueWait,
+                     int maxConnectionsPerClient, Duration headerTimeout, Duration bodyTimeout) {
     public static final String OFF = "off";
     public static final String PRESET = "preset";
     /** Requests per second per user and action in the real service's documented limits (DescribeVodDomainDetail, SetVodDomainSSLCertificate). */
@@ -32,16 +38,29 @@ public record Limits(String throttle, int maxActiveRequests, int maxQueuedReques
      */
     public static final int DEFAULT_ACTIVE_REQUESTS = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
 
+    /**
+     * Connections one client address may hold by default: room for a large SDK connection pool, a
+     * benchmark's 64 connections, or several processes behind one address.
+     */
+    public static final int DEFAULT_CONNECTIONS_PER_CLIENT = 256;
+
     public static Limits defaults() {
-        return new Limits(OFF, DEFAULT_ACTIVE_REQUESTS, 1024, Duration.ofSeconds(2));
+        return new Limits(OFF, DEFAULT_ACTIVE_REQUESTS, 1024, Duration.ofSeconds(2), DEFAULT_CONNECTIONS_PER_CLIENT,
+                Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
 
     public Limits withThrottle(String newThrottle) {
-        return new Limits(newThrottle, maxActiveRequests, maxQueuedRequests, maxQueueWait);
+        return new Limits(newThrottle, maxActiveRequests, maxQueuedRequests, maxQueueWait, maxConnectionsPerClient,
+                headerTimeout, bodyTimeout);
     }
 
     public Limits withQueue(int active, int queued, Duration wait) {
-        return new Limits(throttle, active, queued, wait);
+        return new Limits(throttle, active, queued, wait, maxConnectionsPerClient, headerTimeout, bodyTimeout);
+    }
+
+    public Limits withSlowClients(int connectionsPerClient, Duration header, Duration body) {
+        return new Limits(throttle, maxActiveRequests, maxQueuedRequests, maxQueueWait, connectionsPerClient, header,
+                body);
     }
 
     /** The throttle these limits describe. */
@@ -71,6 +90,15 @@ public record Limits(String throttle, int maxActiveRequests, int maxQueuedReques
         }
         if (maxQueueWait == null || maxQueueWait.isNegative() || maxQueueWait.isZero()) {
             throw new IllegalArgumentException("--max-queue-wait-ms must be positive");
+        }
+        if (maxConnectionsPerClient < 1) {
+            throw new IllegalArgumentException("--max-connections-per-client must be at least 1");
+        }
+        if (headerTimeout == null || headerTimeout.toMillis() < 100) {
+            throw new IllegalArgumentException("--request-header-timeout-ms must be at least 100");
+        }
+        if (bodyTimeout == null || bodyTimeout.toMillis() < 100) {
+            throw new IllegalArgumentException("--request-body-timeout-ms must be at least 100");
         }
         return this;
     }
