@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -35,7 +34,7 @@ public final class DomainTagStore {
     public void tag(long accountId, Collection<String> names, List<DomainTag> tags, int maxPerDomain,
                     Consumer<List<VodDomain>> check, Consumer<String> overLimit) {
         jdbi().useTransaction(h -> {
-            List<VodDomain> found = find(h, accountId, names);
+            List<VodDomain> found = DomainStore.findByNames(h, accountId, names);
             check.accept(found);
             for (VodDomain d : found) {
                 for (DomainTag tag : tags) {
@@ -61,20 +60,13 @@ public final class DomainTagStore {
     public void untag(long accountId, Collection<String> names, Collection<String> keys,
                       Consumer<List<VodDomain>> check) {
         jdbi().useTransaction(h -> {
-            List<VodDomain> found = find(h, accountId, names);
+            List<VodDomain> found = DomainStore.findByNames(h, accountId, names);
             check.accept(found);
             for (VodDomain d : found) {
                 h.createUpdate("DELETE FROM vod_domain_tag WHERE domain_id = :id AND tag_key IN (<keys>)")
                         .bind("id", d.id()).bindList("keys", List.copyOf(keys)).execute();
             }
         });
-    }
-
-    private static List<VodDomain> find(Handle h, long accountId, Collection<String> names) {
-        return h.createQuery("SELECT * FROM vod_domain WHERE account_id = :account AND domain_name IN (<names>) "
-                        + "ORDER BY domain_name")
-                .bind("account", accountId).bindList("names", List.copyOf(names))
-                .map((rs, ctx) -> DomainStore.map(rs)).list();
     }
 
     private Jdbi jdbi() {
