@@ -47,6 +47,8 @@ public final class VodApi {
                 .add(VERSION, "BatchStopVodDomain", new BatchVodDomainStatus(s.domains(), DomainStatus.OFFLINE))
                 .add(VERSION, "TagVodResources", new TagVodResources(s.tags()))
                 .add(VERSION, "UnTagVodResources", new UnTagVodResources(s.tags()))
+                .add(VERSION, "DescribeVodTagResources", new DescribeVodTagResources(s.tags()))
+                .add(VERSION, "ListTagResources", new ListTagResources(s.tags()))
                 .add(VERSION, "DescribeVodVerifyContent", new DescribeVodVerifyContent(s.ownership()))
                 .add(VERSION, "VerifyVodDomainOwner", new VerifyVodDomainOwner(s.ownership()))
                 .add(VERSION, "BatchSetVodDomainConfigs", new BatchSetVodDomainConfigs(s.configs()))
