@@ -106,7 +106,7 @@ final class FeedFixture implements AutoCloseable {
     record Run(int exit, String out, String err) {
     }
 
-    /** {@code vodcert certs sync ARGS --admin-url <this server>} with the token in {@value #TOKEN_ENV}. */
+    /** {@code vodcert certs sync ARGS [--admin-url <this server>]} with the token in {@value #TOKEN_ENV}. */
     Run sync(String... args) {
         return syncWithToken(TOKEN, args);
     }
@@ -115,7 +115,9 @@ final class FeedFixture implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--admin-url", adminUrl().toString()));
+        if (!all.contains("--admin-url")) {
+            all.addAll(List.of("--admin-url", adminUrl().toString()));
+        }
         Map<String, String> env = token == null ? Map.of() : Map.of(TOKEN_ENV, token);
         int exit = new CommandLine(new CertsSyncCommand(env::get, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))).execute(all.toArray(String[]::new));
