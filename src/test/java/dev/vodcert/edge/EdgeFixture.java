@@ -28,9 +28,13 @@ final class EdgeFixture implements AutoCloseable {
     final SignedClient other;
 
     EdgeFixture(TestServer server, KeyCipher cipher, EdgeConfig config) {
+        this(server, cipher, config, Clock.systemUTC());
+    }
+
+    /** @param clock the node's clock (HTTP-01 answers expire by it) */
+    EdgeFixture(TestServer server, KeyCipher cipher, EdgeConfig config, Clock clock) {
         this.server = server;
-        this.edge = EdgeWiring.start(config, server.app().database(), cipher, Clock.systemUTC(),
-                EdgePolicies.DEFAULTS);
+        this.edge = EdgeWiring.start(config, server.app().database(), cipher, clock, EdgePolicies.DEFAULTS);
         this.client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
         this.other = new SignedClient(server.port(), server.otherKey().accessKeyId(),
                 server.otherKey().accessKeySecret());
@@ -96,6 +100,11 @@ final class EdgeFixture implements AutoCloseable {
 
     static BigInteger serial(Issued issued) {
         return issued.cert().getSerialNumber();
+    }
+
+    /** Closes the edge only (the node belongs to whoever made it). */
+    void closeEdge() {
+        edge.close();
     }
 
     @Override

@@ -112,6 +112,19 @@ class EdgeHttpsTest {
     }
 
     @Test
+    void curlGetsTheOriginOverHttp2() throws Exception {
+        String d = unique("h2");
+        addDomain(fx.client, d, origin.sources());
+        upload(fx.client, d, d);
+        Process curl = new ProcessBuilder("curl", "--http2", "-sk", "--max-time", "20", "--resolve",
+                d + ":" + fx.https() + ":127.0.0.1", "-w", "\n%{http_version} %{http_code}",
+                "https://" + d + ":" + fx.https() + "/over-h2").redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(curl.waitFor()).as(out).isZero();
+        assertThat(out).isEqualTo("origin=one host=" + d + " path=/over-h2 xff=127.0.0.1\n2 200");
+    }
+
+    @Test
     void aHostOfAnotherDomainOnTheConnectionIsMisdirected() throws Exception {
         String a = unique("ma");
         String b = unique("mb");
