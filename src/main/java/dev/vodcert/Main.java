@@ -22,11 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data
+ * The command line: {@code serve} runs the service (with the built-in edge when its ports are given);
+ * {@code edge} runs only the edge, on the service's store; {@code keys} manages AccessKeys in the data
  * folder; {@code rotate-master-key} re-encrypts every stored secret under a new master key.
  */
 @Command(name = "vodcert", mixinStandardHelpOptions = true, version = "vodcert 0.1.0",
-        subcommands = {Main.Serve.class, Main.Keys.class, CertsCommand.class, Main.RotateMasterKey.class,
+        subcommands = {Main.Serve.class, EdgeCommand.class, Main.Keys.class, CertsCommand.class, Main.RotateMasterKey.class,
                 TrainCommand.class},
         description = "ApsaraVideo VOD domain-certificate API, self-hosted.")
 public final class Main implements Runnable {
@@ -126,6 +127,8 @@ public final class Main implements Runnable {
         String tlsPasswordEnv;
         @CommandLine.Mixin
         IssuanceOptions issuance = new IssuanceOptions();
+        @CommandLine.Mixin
+        EdgeOptions edge = new EdgeOptions();
         @Option(names = "--throttle", description = "off (default), preset (the real service's 30 requests per second per user"
                 + " and action) or RATE[/BURST] per AccessKey.", defaultValue = "off")
         String throttle;
@@ -160,8 +163,21 @@ public final class Main implements Runnable {
                 System.out.println("vodcert: metrics and free certificate status on http://" + config.admin().host()
                         + ":" + app.adminPort() + "/metrics and /admin/free-certificates");
             }
+            dev.vodcert.edge.EdgeServer edgeServer = null;
+            if (edge.requested()) {
+                try {
+                    edgeServer = EdgeOptions.start(edge.config(false), config, app.database());
+                } catch (RuntimeException e) {
+                    app.close();
+                    throw e;
+                }
+            }
+            dev.vodcert.edge.EdgeServer startedEdge = edgeServer;
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (startedEdge != null) {
+                    startedEdge.close();
+                }
                 app.close();
                 stop.countDown();
             }));

@@ -42,7 +42,12 @@ public final class ServedCertificates {
 
     /** The certificate a handshake naming {@code serverName} gets; empty when it must be refused. */
     public Optional<ServedCertificate> certificateFor(String serverName) {
-        return domainFor(serverName).filter(ServedCertificates::isServed).map(this::certificate);
+        return domainFor(serverName).flatMap(this::certificateOf);
+    }
+
+    /** The certificate {@code row}'s domain presents, when it is served ({@link #isServed}). */
+    public Optional<ServedCertificate> certificateOf(Row row) {
+        return isServed(row) ? Optional.of(certificate(row)) : Optional.empty();
     }
 
     /** Every certificate served now, one per domain, ordered by domain name. */
