@@ -49,7 +49,7 @@ public final class EdgeProcess implements AutoCloseable {
                 + "  client_body_temp_path " + w + "/tmp; proxy_temp_path " + w + "/tmp; fastcgi_temp_path " + w
                 + "/tmp; uwsgi_temp_path " + w + "/tmp; scgi_temp_path " + w + "/tmp;\n"
                 + "  include " + c + "/nginx-map.conf;\n"
-                + "  server {\n    listen 127.0.0.1:" + port + " ssl;\n"
+                + "  server {\n    listen 127.0.0.1:" + port + " ssl http2;\n"
                 + "    ssl_certificate     " + c + "/$vodcert_certificate.pem;\n"
                 + "    ssl_certificate_key " + c + "/$vodcert_certificate.pem;\n"
                 + "    return 200 \"ok\\n\";\n  }\n}\n";
@@ -71,7 +71,7 @@ public final class EdgeProcess implements AutoCloseable {
         String conf = "global\n  log stderr format short local0 notice\n"
                 + "defaults\n  mode http\n  timeout connect 2s\n  timeout client 10s\n  timeout server 10s\n"
                 + "frontend edge\n  bind 127.0.0.1:" + port + " ssl crt-list " + certs.toAbsolutePath()
-                + "/haproxy.crt-list strict-sni\n"
+                + "/haproxy.crt-list strict-sni alpn h2,http/1.1\n"
                 + "  http-request return status 200 content-type text/plain string ok\n";
         Path file = write(work, "haproxy.cfg", conf);
         Path pid = work.toAbsolutePath().resolve("haproxy.pid");
