@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # The whole test suite. First installs what the tests need when it is missing:
-#   - Debian's pebble (ACME test server) and pebble-challtestsrv (test DNS), for the issuance tests.
+#   - Debian's pebble (ACME test server) and pebble-challtestsrv (test DNS), for the issuance tests;
+#   - nginx-light and haproxy, the edges the certificate feed tests keep current with real handshakes;
+#   - curl (with HTTP/2), for the built-in edge's HTTP/2 test.
 # Then runs Maven (which fetches the Java dependencies on first use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v pebble >/dev/null 2>&1 || [ -x /usr/bin/pebble ] || need_apt+=(pebble)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || need_apt+=(haproxy)
 command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)         # the edge's HTTP/2 test
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]} (Debian packages)"
   SUDO=""

@@ -3,6 +3,7 @@ package dev.vodcert;
 import dev.vodcert.account.AccessKeys;
 import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.certificate.KeyCipher;
+import dev.vodcert.edge.EdgeServer;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.ListenerConfig;
 import dev.vodcert.server.MasterKeyRotation;
@@ -20,11 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code serve} runs the service; {@code keys} manages AccessKeys in the data
+ * The command line: {@code serve} runs the service (with the built-in edge when its ports are given);
+ * {@code edge} runs only the edge, on the service's store; {@code keys} manages AccessKeys in the data
  * folder; {@code rotate-master-key} re-encrypts every stored secret under a new master key.
  */
 @Command(name = "vodcert", mixinStandardHelpOptions = true, version = "vodcert 0.1.0",
-        subcommands = {Main.Serve.class, Main.Keys.class, CertsCommand.class, Main.RotateMasterKey.class,
+        subcommands = {Main.Serve.class, EdgeCommand.class, Main.Keys.class, CertsCommand.class, Main.RotateMasterKey.class,
                 TrainCommand.class},
         description = "ApsaraVideo VOD domain-certificate API, self-hosted.")
 public final class Main implements Runnable {
@@ -65,6 +67,16 @@ public final class Main implements Runnable {
         public Integer call() throws InterruptedException {
             Config config = options.config();
             Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
+            EdgeServer edge = null;
+            if (options.edge.requested()) {
+                try {
+                    edge = EdgeOptions.start(options.edge.config(false), config, app.database());
+                } catch (RuntimeException e) {
+                    app.close();
+                    throw e;
+                }
+            }
+            EdgeServer startedEdge = edge;
             ListenerConfig http = config.listener();
             System.out.println("vodcert: listening on " + (http.tlsKeystore() == null ? "http" : "https") + "://"
                     + http.host() + ":" + app.port() + "/ (data in " + config.dataDir().toAbsolutePath() + ")");
@@ -74,6 +86,9 @@ public final class Main implements Runnable {
             }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (startedEdge != null) {
+                    startedEdge.close();
+                }
                 app.close();
                 stop.countDown();
             }));

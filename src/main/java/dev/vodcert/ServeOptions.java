@@ -24,6 +24,8 @@ final class ServeOptions {
     IssuanceOptions issuance = new IssuanceOptions();
     @CommandLine.Mixin
     LimitsOptions limits = new LimitsOptions();
+    @CommandLine.Mixin
+    EdgeOptions edge = new EdgeOptions();
 
     @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}).", defaultValue = "8080")
     int port;

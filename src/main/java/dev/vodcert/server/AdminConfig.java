@@ -4,7 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The operators' listener ({@link AdminServer}: {@code /metrics}, {@code /admin/free-certificates}).
+ * The operators' listener ({@link AdminServer}: {@code /metrics}, {@code /admin/free-certificates},
+ * {@code /admin/edge/certificates}, which carries private keys).
  * It listens on {@code host} (default {@code 127.0.0.1}) and {@code port} (default
  * {@value #DEFAULT_PORT}, cert-manager's metrics port; -1 turns it off). With a {@code token}
  * (environment {@code VODCERT_ADMIN_TOKEN}) every request must carry

@@ -1,10 +1,13 @@
 package dev.vodcert.server;
 
+import dev.vodcert.feed.FeedClient;
+import dev.vodcert.feed.FeedSource;
 import dev.vodcert.issuance.FreeCertificateReport;
 import dev.vodcert.store.FreeCertificateStore;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.IDN;
@@ -18,14 +21,17 @@ import java.util.Locale;
  * token when configured): {@code GET /metrics} in the Prometheus text format, and
  * {@code GET /admin/free-certificates[?domain=D][&after=NAME]} listing each free certificate's
  * status, last check (observed CNAME, resolver, error), attempts and next attempt, as JSON pages of
- * {@value #PAGE} ordered by domain name.
+ * {@value #PAGE} ordered by domain name; {@code GET /admin/edge/certificates}, the certificates this
+ * node's domains serve, with their private keys, for the edges operators run ({@link FeedSource};
+ * its version is the ETag, {@code If-None-Match} with it gets 304). The keys leave only through
+ * this listener, behind its token, and no request or answer is logged.
  */
 public final class AdminServer implements AutoCloseable {
     static final int PAGE = 500;
 
     private final Javalin app;
 
-    AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store) {
+    AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store, FeedSource feed) {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -34,6 +40,7 @@ public final class AdminServer implements AutoCloseable {
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));
             c.routes.get("/admin/free-certificates", ctx -> ctx.json(reports(store, ctx)));
+            c.routes.get(FeedClient.PATH, ctx -> edgeCertificates(feed, ctx));
         });
         app.start(config.host(), config.port());
     }
@@ -47,6 +54,19 @@ public final class AdminServer implements AutoCloseable {
         if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
             throw new UnauthorizedResponse("This endpoint needs Authorization: Bearer <VODCERT_ADMIN_TOKEN>.");
         }
+    }
+
+    /** The feed, or 304 when the caller's {@code If-None-Match} is its version; never cached on the way. */
+    private static void edgeCertificates(FeedSource feed, Context ctx) {
+        String version = feed.version();
+        String etag = '"' + version + '"';
+        ctx.header("ETag", etag).header("Cache-Control", "no-store");
+        String known = ctx.header("If-None-Match");
+        if (known != null && List.of(known.split("\\s*,\\s*")).contains(etag)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.json(feed.feed(version));
     }
 
     private static List<FreeCertificateReport> reports(FreeCertificateStore store, Context ctx) {

@@ -6,7 +6,6 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The HTTP-01 listener the ACME CA validates against: {@code GET /.well-known/acme-challenge/{token}}
@@ -15,9 +14,6 @@ import java.util.regex.Pattern;
  * unknown or expired token, or a token that is not base64url, is a plain 404.
  */
 public final class ChallengeListener implements AutoCloseable {
-    /** RFC 8555 §8.3: the token is base64url; Let's Encrypt's are 43 characters. */
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-
     private final Javalin app;
 
     /**
@@ -25,12 +21,13 @@ public final class ChallengeListener implements AutoCloseable {
      * @throws IllegalStateException naming the address when it cannot be bound
      */
     public ChallengeListener(String host, int port, AcmeChallengeStore challenges, Clock clock) {
+        Http01Answers answers = new Http01Answers(challenges, clock);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            c.routes.get("/.well-known/acme-challenge/{token}", ctx -> answer(ctx, challenges, clock));
+            c.routes.get(Http01Answers.PREFIX + "{token}", ctx -> answer(ctx, answers));
         });
         try {
             app.start(host, port);
@@ -41,10 +38,8 @@ public final class ChallengeListener implements AutoCloseable {
         }
     }
 
-    private static void answer(Context ctx, AcmeChallengeStore challenges, Clock clock) {
-        String token = ctx.pathParam("token");
-        Optional<String> keyAuthorization = TOKEN.matcher(token).matches()
-                ? challenges.find(token, clock.millis()) : Optional.empty();
+    private static void answer(Context ctx, Http01Answers answers) {
+        Optional<String> keyAuthorization = answers.keyAuthorization(ctx.pathParam("token"));
         ctx.contentType("text/plain");
         if (keyAuthorization.isPresent()) {
             ctx.result(keyAuthorization.get());

@@ -2,6 +2,8 @@ package dev.vodcert.server;
 
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
+import dev.vodcert.edge.ServedCertificates;
+import dev.vodcert.feed.FeedSource;
 import dev.vodcert.issuance.DnsCnameCheck;
 import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.issuance.FreeCertificatesService;
@@ -13,6 +15,7 @@ import dev.vodcert.issuance.RateLimiter;
 import dev.vodcert.store.CertificateOrderStore;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.FreeCertificateStore;
+import dev.vodcert.store.ServedDomainRows;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
@@ -55,7 +58,8 @@ final class IssuanceRuntime implements AutoCloseable {
         Lifecycle lifecycle = new Lifecycle(store, DnsCnameCheck.of(c.dnsResolver(), c.dnsTimeout()),
                 new RateLimiter(new CertificateOrderStore(database.jdbi()), c.rateLimits()),
                 new IssueStep(issuer, intake, store, clock), clock, owner, c.leaseTtl());
-        AdminServer admin = config.admin().enabled() ? new AdminServer(config.admin(), registry, store) : null;
+        AdminServer admin = config.admin().enabled() ? new AdminServer(config.admin(), registry, store,
+                new FeedSource(new ServedCertificates(new ServedDomainRows(database), cipher))) : null;
         LifecycleThread thread = c.runLoop() ? new LifecycleThread(lifecycle) : null;
         return new IssuanceRuntime(service, lifecycle, thread, admin);
     }

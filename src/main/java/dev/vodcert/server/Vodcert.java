@@ -200,6 +200,11 @@ public final class Vodcert implements AutoCloseable {
         return http.port();
     }
 
+    /** This node's database, for what runs beside the API on it (the built-in edge). */
+    public Database database() {
+        return database;
+    }
+
     public AccessKeys accessKeys() {
         return accessKeys;
     }

@@ -36,10 +36,18 @@ public final class PebbleVodcert implements AutoCloseable {
     public final TestServer server;
 
     public PebbleVodcert(PebbleServer pebble) {
+        this(pebble, pebble.httpPort());
+    }
+
+    /**
+     * @param challengeListenerPort the port of the service's own HTTP-01 listener; 0 for none (when
+     *     something else, such as the built-in edge, answers on Pebble's port)
+     */
+    public PebbleVodcert(PebbleServer pebble, int challengeListenerPort) {
         this.pebble = pebble;
         this.server = new TestServer(clock, c -> c
                 .withAcme(pebble.acmeSettings().withTimeouts(NETWORK_TIMEOUT, Duration.ofMinutes(2)), "127.0.0.1",
-                        pebble.httpPort())
+                        challengeListenerPort)
                 .withIssuance(new IssuanceConfig(Issuers.ACME, pebble.directory().toString(), pebble.dnsServer(),
                         Duration.ofSeconds(5), IssuanceConfig.defaults().rateLimits(), false, null)));
     }

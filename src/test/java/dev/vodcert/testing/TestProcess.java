@@ -40,14 +40,20 @@ final class TestProcess implements AutoCloseable {
 
     /** The absolute path of an installed program, or a failure that says how to install it. */
     static String require(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+        return require(program, "pebble");
+    }
+
+    /** As {@link #require(String)}, naming the Debian package that holds {@code program}; sbin folders count. */
+    static String require(String program, String debianPackage) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin") + ":/usr/sbin:/sbin";
+        for (String dir : path.split(":")) {
             Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
         }
-        throw new IllegalStateException(program + " is not installed. The ACME tests need Debian's pebble package: "
-                + "run ./scripts/test.sh (it installs it) or apt-get install -y pebble");
+        throw new IllegalStateException(program + " is not installed. These tests need Debian's " + debianPackage
+                + " package: run ./scripts/test.sh (it installs it) or apt-get install -y " + debianPackage);
     }
 
     /**
