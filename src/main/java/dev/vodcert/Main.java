@@ -3,6 +3,8 @@ package dev.vodcert;
 import dev.vodcert.account.AccessKeys;
 import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.certificate.KeyCipher;
+import dev.vodcert.emulation.Emulation;
+import dev.vodcert.emulation.EmulationConfig;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.NonceStore;
 import dev.vodcert.server.Limits;
@@ -138,6 +140,15 @@ public final class Main implements Runnable {
                 defaultValue = "2000")
         long maxQueueWaitMs;
 
+        // Emulation, for users testing their own code (EmulationConfig; off by default)
+        @Option(names = "--dns", description = "resolver (default): the CNAME check asks a DNS resolver; emulated: "
+                + "it answers from a table set with POST /admin/emulation/dns on the admin listener.",
+                defaultValue = "resolver")
+        String dnsMode;
+        @Option(names = "--clock", description = "system (default), or emulated: free-certificate time can be moved"
+                + " forward with POST /admin/emulation/clock/advance on the admin listener.", defaultValue = "system")
+        String clockMode;
+
         @Override
         public Integer call() throws InterruptedException {
             Config b = store.config();
@@ -152,13 +163,19 @@ public final class Main implements Runnable {
                     .withAcme(acme.settings(), acme.http01Host, acme.http01Port);
             Limits limits = Limits.defaults().withThrottle(throttle)
                     .withQueue(maxActiveRequests, maxQueuedRequests, java.time.Duration.ofMillis(maxQueueWaitMs));
-            Vodcert app = Vodcert.start(config, limits, Clock.systemUTC(), System.out);
+            Emulation emulation = Emulation.of(EmulationConfig.of(dnsMode, clockMode), Clock.systemUTC());
+            Vodcert app = Vodcert.start(config, limits, Clock.systemUTC(), System.out, null, emulation);
             System.out.println("vodcert: listening on " + (tlsKeystore == null ? "http" : "https") + "://" + host + ":"
                     + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");
             if (app.adminPort() >= 0) {
                 System.out.println("vodcert: metrics and free certificate status on http://" + config.admin().host()
                         + ":" + app.adminPort() + "/metrics and /admin/free-certificates");
+            }
+            if (emulation != null) {
+                System.out.println("vodcert: EMULATION ON, set it through " + (app.adminPort() < 0
+                        ? "nothing (the admin listener is off)" : "http://" + config.admin().host() + ":"
+                        + app.adminPort() + "/admin/emulation"));
             }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,6 +3,7 @@ package dev.vodcert.server;
 import dev.vodcert.issuance.FreeCertificateReport;
 import dev.vodcert.store.FreeCertificateStore;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The operators' listener, apart from the API ({@link AdminConfig}: loopback by default, a bearer
@@ -25,7 +27,9 @@ public final class AdminServer implements AutoCloseable {
 
     private final Javalin app;
 
-    AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store) {
+    /** @param more further routes (the emulation's), under the same token rule */
+    AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store,
+                Consumer<JavalinConfig> more) {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -34,6 +38,7 @@ public final class AdminServer implements AutoCloseable {
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));
             c.routes.get("/admin/free-certificates", ctx -> ctx.json(reports(store, ctx)));
+            more.accept(c);
         });
         app.start(config.host(), config.port());
     }

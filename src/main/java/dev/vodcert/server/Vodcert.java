@@ -8,6 +8,7 @@ import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainTags;
+import dev.vodcert.emulation.Emulation;
 import dev.vodcert.issuance.AcmeRequestMetrics;
 import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.issuance.FreeCertificatesService;
@@ -85,7 +86,21 @@ public final class Vodcert implements AutoCloseable {
      * @param issuer an issuer to use instead of the configured one (tests), or null
      */
     public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console, Issuer issuer) {
+        return start(config, limits, clock, console, issuer, null);
+    }
+
+    /**
+     * As {@link #start(Config, Limits, Clock, PrintStream, Issuer)}, with {@code emulation} (when not
+     * null) standing in for DNS, the clock (of everything but request signatures) and the issuer.
+     */
+    public static Vodcert start(Config config, Limits limits, Clock clock, PrintStream console, Issuer issuer,
+                                Emulation emulation) {
         long began = System.nanoTime();
+        Clock signing = emulation == null ? clock : emulation.requestClock();
+        if (emulation != null) {
+            clock = emulation.serviceClock();
+            emulation.warnAtStart();
+        }
         config.validate();
         limits.validate();
         if (config.tlsKeystore() != null) {
@@ -126,13 +141,13 @@ public final class Vodcert implements AutoCloseable {
             OwnershipService ownership = new OwnershipService(new OwnershipStore(database), domainStore,
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
             ActionTable actions = VodApi.register(new ActionTable(), new VodApi.Services(domains, domainStore, intake,
-                    free, casStore, new CertificateStore(database), new DomainSearch(database),
+                    emulation == null ? free : emulation.waking(free), casStore, new CertificateStore(database), new DomainSearch(database),
                     new DomainTags(new DomainTagStore(database)), ownership));
             CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
-                    new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
+                    new Authenticator(keys, nonceGuard(config, database, signing, housekeeping), signing,
                             config.timestampWindow()),
-                    limits.throttle(clock), renderer, Failures::translate, clock);
+                    limits.throttle(signing), renderer, Failures::translate, clock);
             HttpServer http = listener.listener();
             endpoint.open(pipeline, database::isReachable);
             LOG.info("API open {} ms after the start began; metrics, ACME, the lifecycle and the admin listener "
@@ -145,7 +160,7 @@ public final class Vodcert implements AutoCloseable {
             PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
             acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
-                    acme == null ? null : acme.issuer(), free);
+                    acme == null ? null : acme.issuer(), free, emulation);
             return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
         } catch (IOException e) {
             listener.abandon();
