@@ -1,0 +1,119 @@
+package dev.vodcert.junit5;
+
+import dev.vodcert.emulation.Emulation;
+import dev.vodcert.emulation.EmulationConfig;
+import dev.vodcert.issuance.RateLimits;
+import dev.vodcert.server.AdminConfig;
+import dev.vodcert.server.Config;
+import dev.vodcert.server.IssuanceConfig;
+import dev.vodcert.server.Limits;
+import dev.vodcert.server.Vodcert;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/**
+ * A vodcert started for tests: 127.0.0.1 on a free port, H2 in a fresh temporary folder, a random
+ * master key and first AccessKey, every emulation on, no CA rate limits (tests order many
+ * certificates), no admin listener (the handle drives the emulation directly). Closing stops it and
+ * deletes the folder.
+ */
+final class RunningVodcert implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path dataDir;
+    private final Emulation emulation;
+    private final Vodcert app;
+    private final Account firstAccount;
+    private final String cnameSuffix;
+
+    private RunningVodcert(Path dataDir, Emulation emulation, Vodcert app, Account firstAccount, String cnameSuffix) {
+        this.dataDir = dataDir;
+        this.emulation = emulation;
+        this.app = app;
+        this.firstAccount = firstAccount;
+        this.cnameSuffix = cnameSuffix;
+    }
+
+    static RunningVodcert start() {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("vodcert-junit5-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a data folder for vodcert", e);
+        }
+        try {
+            Account first = new Account("default", "LTAI" + HexFormat.of().formatHex(random(10)),
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(random(22)));
+            Config config = Config.defaults(dataDir).withPort(0)
+                    .withAccessKey(first.accessKeyId(), first.accessKeySecret())
+                    .withMasterKey(Base64.getEncoder().encodeToString(random(32)))
+                    .withAdmin(new AdminConfig("127.0.0.1", -1, null))
+                    .withIssuance(IssuanceConfig.defaults().withRateLimits(RateLimits.NONE));
+            Emulation emulation = Emulation.of(EmulationConfig.ALL, Clock.systemUTC());
+            Vodcert app = Vodcert.start(config, Limits.defaults(), Clock.systemUTC(),
+                    new PrintStream(OutputStream.nullOutputStream()), null, emulation);
+            return new RunningVodcert(dataDir, emulation, app, first, config.cnameSuffix());
+        } catch (RuntimeException | Error e) {
+            delete(dataDir);
+            throw e;
+        }
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    Vodcert app() {
+        return app;
+    }
+
+    Emulation emulation() {
+        return emulation;
+    }
+
+    Account firstAccount() {
+        return firstAccount;
+    }
+
+    String cnameSuffix() {
+        return cnameSuffix;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.close();
+        } finally {
+            delete(dataDir);
+        }
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete vodcert's data folder " + folder, e);
+        }
+    }
+}
