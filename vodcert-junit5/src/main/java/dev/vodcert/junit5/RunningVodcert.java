@@ -17,15 +17,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.stream.Stream;
 
 /**
  * A vodcert started for tests: 127.0.0.1 on a free port, H2 in a fresh temporary folder, a random
  * master key and first AccessKey, every emulation on, no CA rate limits (tests order many
- * certificates), no admin listener (the handle drives the emulation directly). Closing stops it and
- * deletes the folder.
+ * certificates), no admin listener (the handle drives the emulation directly), and the built-in CA
+ * shared by every start in the JVM ({@link SharedLocalCa}). Closing stops it and deletes the folder.
  */
 final class RunningVodcert implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -61,10 +59,11 @@ final class RunningVodcert implements AutoCloseable {
                     .withIssuance(IssuanceConfig.defaults().withRateLimits(RateLimits.NONE));
             Emulation emulation = Emulation.of(EmulationConfig.ALL, Clock.systemUTC());
             Vodcert app = Vodcert.start(config, Limits.defaults(), Clock.systemUTC(),
-                    new PrintStream(OutputStream.nullOutputStream()), null, emulation);
+                    new PrintStream(OutputStream.nullOutputStream()), SharedLocalCa.issuer(emulation.serviceClock()),
+                    emulation);
             return new RunningVodcert(dataDir, emulation, app, first, config.cnameSuffix());
         } catch (RuntimeException | Error e) {
-            delete(dataDir);
+            TempFolders.delete(dataDir);
             throw e;
         }
     }
@@ -100,20 +99,7 @@ final class RunningVodcert implements AutoCloseable {
         try {
             app.close();
         } finally {
-            delete(dataDir);
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete vodcert's data folder " + folder, e);
+            TempFolders.delete(dataDir);
         }
     }
 }
