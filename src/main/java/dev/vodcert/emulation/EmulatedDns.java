@@ -121,9 +121,7 @@ public final class EmulatedDns implements CnameCheck {
             }
             current = next;
         }
-        String why = first.isEmpty() ? asciiDomainName + " has no CNAME record" : asciiDomainName + " is a CNAME to "
-                + first + (first.equals(current) ? "" : " (ending at " + current + ")");
-        return new Result(Outcome.MISMATCH, first, RESOLVER, why + "; it must be a CNAME to " + expected);
+        return CnameCheck.endedElsewhere(asciiDomainName, first, current, expected, RESOLVER);
     }
 
     /**
