@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs vodcert inside the test's JVM for this test class: on a free port of 127.0.0.1, on an embedded
  * H2 database in a temporary folder of its own (deleted afterwards), with emulated DNS, an emulated
  * clock and a switch that makes the issuer fail. Test methods, {@code @BeforeEach}/{@code @AfterEach}
- * methods, constructors and (per class) {@code @BeforeAll} methods take a {@link VodcertHandle}
+ * methods and, per class, constructors and {@code @BeforeAll} methods take a {@link VodcertHandle}
  * parameter: the endpoint, a fresh account's AccessKey, and the emulation's controls.
  * <pre>{@code
  * @VodcertTest

@@ -12,6 +12,16 @@ import org.junit.jupiter.api.Test;
  */
 @VodcertTest
 class VodcertHandleTest {
+    private final VodcertHandle fromConstructor;
+
+    VodcertHandleTest(VodcertHandle vodcert) {
+        this.fromConstructor = vodcert;
+    }
+
+    @Test
+    void theConstructorGetsTheClasssVodcert(VodcertHandle vodcert) {
+        assertThat(fromConstructor).isSameAs(vodcert);
+    }
 
     @Test
     void theFreshAccountsKeyIsAcceptedOnTheEndpoint(VodcertHandle vodcert) {
