@@ -4,6 +4,8 @@ import dev.vodcert.account.AccessKeys;
 import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.edge.EdgeServer;
+import dev.vodcert.emulation.Emulation;
+import dev.vodcert.emulation.EmulationConfig;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.ListenerConfig;
 import dev.vodcert.server.MasterKeyRotation;
@@ -63,10 +65,20 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         ServeOptions options = new ServeOptions();
 
+        // Emulation, for users testing their own code (EmulationConfig; off by default)
+        @Option(names = "--dns", description = "resolver (default): the CNAME check asks a DNS resolver; emulated: "
+                + "it answers from a table set with POST /admin/emulation/dns on the admin listener.",
+                defaultValue = "resolver")
+        String dnsMode;
+        @Option(names = "--clock", description = "system (default), or emulated: free-certificate time can be moved"
+                + " forward with POST /admin/emulation/clock/advance on the admin listener.", defaultValue = "system")
+        String clockMode;
+
         @Override
         public Integer call() throws InterruptedException {
             Config config = options.config();
-            Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out);
+            Emulation emulation = Emulation.of(EmulationConfig.of(dnsMode, clockMode), Clock.systemUTC());
+            Vodcert app = Vodcert.start(config, Clock.systemUTC(), System.out, null, emulation);
             EdgeServer edge = null;
             if (options.edge.requested()) {
                 try {
@@ -83,6 +95,11 @@ public final class Main implements Runnable {
             if (app.adminPort() >= 0) {
                 System.out.println("vodcert: metrics and free certificate status on http://" + config.admin().host()
                         + ":" + app.adminPort() + "/metrics and /admin/free-certificates");
+            }
+            if (emulation != null) {
+                System.out.println("vodcert: EMULATION ON, set it through " + (app.adminPort() < 0
+                        ? "nothing (the admin listener is off)" : "http://" + config.admin().host() + ":"
+                        + app.adminPort() + "/admin/emulation"));
             }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

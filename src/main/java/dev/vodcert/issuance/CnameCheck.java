@@ -26,4 +26,16 @@ public interface CnameCheck {
     }
 
     Result check(String asciiDomainName, String expectedCname);
+
+    /**
+     * The mismatch of a chain that ended without reaching {@code expected}: what the name is, where
+     * its chain ended ({@code last}), and what it must be.
+     *
+     * @param first the domain's own CNAME target, or "" when it has none
+     */
+    static Result endedElsewhere(String domain, String first, String last, String expected, String resolver) {
+        String why = first.isEmpty() ? domain + " has no CNAME record" : domain + " is a CNAME to "
+                + first + (first.equals(last) ? "" : " (ending at " + last + ")");
+        return new Result(Outcome.MISMATCH, first, resolver, why + "; it must be a CNAME to " + expected);
+    }
 }

@@ -95,9 +95,7 @@ public final class DnsCnameCheck implements CnameCheck {
             }
             current = next.get();
         }
-        String why = first.isEmpty() ? asciiDomainName + " has no CNAME record" : asciiDomainName + " is a CNAME to "
-                + first + (first.equals(current) ? "" : " (ending at " + current + ")");
-        return new Result(Outcome.MISMATCH, first, resolverText, why + "; it must be a CNAME to " + expected);
+        return CnameCheck.endedElsewhere(asciiDomainName, first, current, expected, resolverText);
     }
 
     private Message query(String name) throws IOException {

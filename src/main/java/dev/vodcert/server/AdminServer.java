@@ -5,6 +5,7 @@ import dev.vodcert.feed.FeedSource;
 import dev.vodcert.issuance.FreeCertificateReport;
 import dev.vodcert.store.FreeCertificateStore;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The operators' listener, apart from the API ({@link AdminConfig}: loopback by default, a bearer
@@ -31,7 +33,9 @@ public final class AdminServer implements AutoCloseable {
 
     private final Javalin app;
 
-    AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store, FeedSource feed) {
+    /** @param more further routes (the emulation's), under the same token rule */
+    AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store, FeedSource feed,
+                Consumer<JavalinConfig> more) {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -41,6 +45,7 @@ public final class AdminServer implements AutoCloseable {
                     .result(registry.scrape()));
             c.routes.get("/admin/free-certificates", ctx -> ctx.json(reports(store, ctx)));
             c.routes.get(FeedClient.PATH, ctx -> edgeCertificates(feed, ctx));
+            more.accept(c);
         });
         app.start(config.host(), config.port());
     }

@@ -3,7 +3,10 @@ package dev.vodcert.server;
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.edge.ServedCertificates;
+import dev.vodcert.emulation.Emulation;
+import dev.vodcert.emulation.EmulationRoutes;
 import dev.vodcert.feed.FeedSource;
+import dev.vodcert.issuance.CnameCheck;
 import dev.vodcert.issuance.DnsCnameCheck;
 import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.issuance.FreeCertificatesService;
@@ -19,6 +22,7 @@ import dev.vodcert.store.ServedDomainRows;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The free-certificate side of a running node, wired from configuration: the issuer, the CNAME
@@ -43,11 +47,12 @@ final class IssuanceRuntime implements AutoCloseable {
      * @param issuerOrNull an issuer to use instead of the configured one (tests), or null
      * @param acmeIssuer   the ACME client when {@code --acme-directory} is set, or null
      * @param service      the entry point the actions already call (built before the API opened)
+     * @param emulation    DNS answers, clock and issuer switch to use instead of the real ones, or null
      */
     static IssuanceRuntime start(Config config, Database database, KeyCipher cipher, CertificateIntake intake,
                                  Clock clock, Issuer issuerOrNull, PrometheusMeterRegistry registry,
                                  PrometheusAcmeMetrics acmeMetrics, Issuer acmeIssuer,
-                                 FreeCertificatesService service) {
+                                 FreeCertificatesService service, Emulation emulation) {
         IssuanceConfig c = config.issuance();
         FreeCertificateStore store = new FreeCertificateStore(database.jdbi());
         registry.getPrometheusRegistry().register(acmeMetrics);
@@ -55,12 +60,22 @@ final class IssuanceRuntime implements AutoCloseable {
         Issuer issuer = issuerOrNull != null ? issuerOrNull : Issuers.create(c.issuer(),
                 new Issuers.Context(config.dataDir(), cipher, clock, c.acmeDirectory(), acmeMetrics, acmeIssuer));
         String owner = c.nodeId() != null ? c.nodeId() : "node-" + UUID.randomUUID().toString().substring(0, 8);
-        Lifecycle lifecycle = new Lifecycle(store, DnsCnameCheck.of(c.dnsResolver(), c.dnsTimeout()),
+        CnameCheck cnameCheck = DnsCnameCheck.of(c.dnsResolver(), c.dnsTimeout());
+        if (emulation != null) {
+            cnameCheck = emulation.cnameCheck(cnameCheck);
+            issuer = emulation.issuer(issuer);
+        }
+        Lifecycle lifecycle = new Lifecycle(store, cnameCheck,
                 new RateLimiter(new CertificateOrderStore(database.jdbi()), c.rateLimits()),
                 new IssueStep(issuer, intake, store, clock), clock, owner, c.leaseTtl());
         AdminServer admin = config.admin().enabled() ? new AdminServer(config.admin(), registry, store,
-                new FeedSource(new ServedCertificates(new ServedDomainRows(database), cipher))) : null;
+                new FeedSource(new ServedCertificates(new ServedDomainRows(database), cipher)),
+                EmulationRoutes.of(emulation)) : null;
         LifecycleThread thread = c.runLoop() ? new LifecycleThread(lifecycle) : null;
+        if (emulation != null) {
+            emulation.attachLifecycle(thread != null ? thread::runNow
+                    : () -> CompletableFuture.completedFuture(lifecycle.runOnce()));
+        }
         return new IssuanceRuntime(service, lifecycle, thread, admin);
     }
 

@@ -9,6 +9,7 @@ import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainConfigs;
 import dev.vodcert.domain.DomainTags;
+import dev.vodcert.emulation.Emulation;
 import dev.vodcert.issuance.AcmeRequestMetrics;
 import dev.vodcert.issuance.FreeCertificates;
 import dev.vodcert.issuance.FreeCertificatesService;
@@ -81,7 +82,20 @@ public final class Vodcert implements AutoCloseable {
      * @param issuer  an issuer to use instead of the configured one (tests), or null
      */
     public static Vodcert start(Config config, Clock clock, PrintStream console, Issuer issuer) {
+        return start(config, clock, console, issuer, null);
+    }
+
+    /**
+     * As {@link #start(Config, Clock, PrintStream, Issuer)}, with {@code emulation} (when not null)
+     * standing in for DNS, the clock (of everything but request signatures) and the issuer.
+     */
+    public static Vodcert start(Config config, Clock clock, PrintStream console, Issuer issuer, Emulation emulation) {
         long began = System.nanoTime();
+        Clock signing = emulation == null ? clock : emulation.requestClock();
+        if (emulation != null) {
+            clock = emulation.serviceClock();
+            emulation.warnAtStart();
+        }
         config.validate();
         ListenerConfig listenerConfig = config.listener();
         if (listenerConfig.tlsKeystore() != null) {
@@ -124,13 +138,14 @@ public final class Vodcert implements AutoCloseable {
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
             DomainConfigs domainConfigs = new DomainConfigs(new DomainConfigStore(database), domains, clock);
             ActionTable actions = VodApi.register(new ActionTable(), new VodApi.Services(domains, domainStore, intake,
-                    free, casStore, new CertificateStore(database), new DomainSearch(database),
-                    new DomainTags(new DomainTagStore(database)), ownership, domainConfigs));
+                    emulation == null ? free : emulation.waking(free), casStore, new CertificateStore(database),
+                    new DomainSearch(database), new DomainTags(new DomainTagStore(database)), ownership,
+                    domainConfigs));
             CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
-                    new Authenticator(keys, nonceGuard(api, database, clock, housekeeping), clock,
+                    new Authenticator(keys, nonceGuard(api, database, signing, housekeeping), signing,
                             api.timestampWindow()),
-                    config.limits().throttle(clock), renderer, Failures::translate, clock);
+                    config.limits().throttle(signing), renderer, Failures::translate, clock);
             HttpServer http = listener.listener();
             endpoint.open(pipeline, database::isReachable);
             LOG.info("API open {} ms after the start began; metrics, ACME, the lifecycle and the admin listener "
@@ -143,7 +158,7 @@ public final class Vodcert implements AutoCloseable {
             PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
             acme = AcmeWiring.start(config.acme(), database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
-                    acme == null ? null : acme.issuer(), free);
+                    acme == null ? null : acme.issuer(), free, emulation);
             return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains, domainConfigs);
         } catch (IOException e) {
             listener.abandon();
