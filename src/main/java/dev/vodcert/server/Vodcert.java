@@ -7,6 +7,7 @@ import dev.vodcert.api.cas.CasApi;
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainService;
+import dev.vodcert.domain.DomainConfigs;
 import dev.vodcert.domain.DomainTags;
 import dev.vodcert.issuance.AcmeRequestMetrics;
 import dev.vodcert.issuance.FreeCertificates;
@@ -27,6 +28,7 @@ import dev.vodcert.store.Database;
 import dev.vodcert.store.DatabaseNonceGuard;
 import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
+import dev.vodcert.store.DomainConfigStore;
 import dev.vodcert.store.DomainTagStore;
 import dev.vodcert.store.FreeCertificateStore;
 import dev.vodcert.store.OwnershipStore;
@@ -55,9 +57,10 @@ public final class Vodcert implements AutoCloseable {
     private final AcmeWiring acme;
     private final IssuanceRuntime issuance;
     private final DomainService domains;
+    private final DomainConfigs domainConfigs;
 
     private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, Housekeeping housekeeping,
-                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains) {
+                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains, DomainConfigs domainConfigs) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
@@ -65,6 +68,7 @@ public final class Vodcert implements AutoCloseable {
         this.acme = acme;
         this.issuance = issuance;
         this.domains = domains;
+        this.domainConfigs = domainConfigs;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
@@ -125,9 +129,10 @@ public final class Vodcert implements AutoCloseable {
             Config.Ownership own = config.ownership();
             OwnershipService ownership = new OwnershipService(new OwnershipStore(database), domainStore,
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
+            DomainConfigs domainConfigs = new DomainConfigs(new DomainConfigStore(database), domains, clock);
             ActionTable actions = VodApi.register(new ActionTable(), new VodApi.Services(domains, domainStore, intake,
                     free, casStore, new CertificateStore(database), new DomainSearch(database),
-                    new DomainTags(new DomainTagStore(database)), ownership));
+                    new DomainTags(new DomainTagStore(database)), ownership, domainConfigs));
             CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
@@ -146,7 +151,7 @@ public final class Vodcert implements AutoCloseable {
             acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
                     acme == null ? null : acme.issuer(), free);
-            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
+            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains, domainConfigs);
         } catch (IOException e) {
             listener.abandon();
             closeAll(acme, issuance, housekeeping, database);
@@ -229,6 +234,11 @@ public final class Vodcert implements AutoCloseable {
     /** The port the HTTP-01 challenge listener answers on; 0 when there is none. */
     public int http01Port() {
         return acme == null ? 0 : acme.http01Port();
+    }
+
+    /** The domains' configuration rules, and the HTTPS policy each domain's rules make ({@link DomainConfigs#httpsPolicy}). */
+    public DomainConfigs domainConfigs() {
+        return domainConfigs;
     }
 
     public DomainService domains() {
