@@ -2,6 +2,7 @@
 # The benchmarks, one command (see bench/README.md):
 #   bench/run.sh [--domains 1000,100000,1000000] [--connections 8,64,256] [--rounds 3] ...   load benchmark
 #   bench/run.sh jmh [JMH options, e.g. -f 1 -wi 3 -i 5 SignatureBench]                  micro benchmarks
+#   bench/run.sh edge [--seconds 10] [--rounds 3] [--threads 4] [--connections 32]     built-in edge against nginx
 # Builds the service jar (target/vodcert.jar) and the bench module first; BENCH_NO_BUILD=1 skips that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,10 @@ SNAP=$(mktemp -d "$PWD/bench/target/run-XXXXXX")
 cp target/vodcert.jar "$SNAP/vodcert.jar"
 cp -r bench/target/classes "$SNAP/classes"
 CP="$SNAP/classes:$(sed "s#[^:]*/target/vodcert.jar#$SNAP/vodcert.jar#" bench/target/classpath.txt)"
+if [ "${1:-}" = edge ]; then
+  shift
+  exec java -Xmx1g -cp "$CP" dev.vodcert.bench.EdgeBench --jar "$SNAP/vodcert.jar" "$@"
+fi
 if [ "${1:-}" = jmh ]; then
   shift
   exec java -cp "$CP" org.openjdk.jmh.Main "$@"

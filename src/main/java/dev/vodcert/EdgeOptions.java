@@ -2,7 +2,6 @@ package dev.vodcert;
 
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.edge.EdgeConfig;
-import dev.vodcert.edge.EdgePolicies;
 import dev.vodcert.edge.EdgeServer;
 import dev.vodcert.edge.EdgeWiring;
 import dev.vodcert.server.Config;
@@ -48,7 +47,7 @@ final class EdgeOptions {
     /** Starts the edge on {@code database}, the served keys decrypted with the configured master key. */
     static EdgeServer start(EdgeConfig edge, Config config, Database database) {
         KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.secrets().masterKey()));
-        EdgeServer server = EdgeWiring.start(edge, database, cipher, Clock.systemUTC(), EdgePolicies.DEFAULTS);
+        EdgeServer server = EdgeWiring.start(edge, database, cipher, Clock.systemUTC());
         System.out.println("vodcert: edge serving HTTPS on " + describe(edge.host(), server.httpsPort())
                 + ", HTTP on " + describe(edge.host(), server.httpPort()));
         return server;

@@ -27,10 +27,12 @@ final class EdgeDirectory {
     private static final int MAX_NAMES = 200_000;
 
     private final ServedCertificates served;
+    private final EdgePolicies policies;
     private final LoadingCache<String, Optional<EdgeSite>> sites;
 
-    EdgeDirectory(ServedCertificates served, Duration refresh) {
+    EdgeDirectory(ServedCertificates served, EdgePolicies policies, Duration refresh) {
         this.served = served;
+        this.policies = policies;
         this.sites = Caffeine.newBuilder()
                 .maximumSize(MAX_NAMES)
                 .refreshAfterWrite(refresh)
@@ -76,7 +78,7 @@ final class EdgeDirectory {
         Row r = row.get();
         KeyMaterial tls = served.certificateOf(r).map(c -> reuseOrParse(c, before)).orElse(null);
         return Optional.of(new EdgeSite(r.domainName(), r.accountId(), "online".equals(r.domainStatus()),
-                origins(r), tls));
+                origins(r), tls, policies.policy(r.domainName()).orElse(null)));
     }
 
     private static KeyMaterial reuseOrParse(ServedCertificate certificate, EdgeSite before) {

@@ -1,18 +1,19 @@
 package dev.vodcert.edge;
 
-/**
- * What a domain's configuration asks of the edge beyond its certificate and origins, asked per
- * request: the {@code Host} header sent to the origin. The default is what the CDN sends when a
- * domain sets nothing: the name the client asked for (for a wildcard domain, the subdomain
- * requested), without a port.
- */
-public interface EdgePolicies {
-    /** The defaults for every domain. */
-    EdgePolicies DEFAULTS = new EdgePolicies() {
-    };
+import dev.vodcert.domain.HttpsPolicy;
+import java.util.Optional;
 
-    /** The {@code Host} header of the request to the origin of {@code domainName}. */
-    default String originHost(String domainName, String requestedName) {
-        return requestedName;
-    }
+/**
+ * Where the edge reads what each domain's configuration asks of it beyond its certificate and
+ * origins: the domain's {@link HttpsPolicy} (forced HTTPS or HTTP, HSTS, TLS versions, the origin
+ * {@code Host}), read with the domain's entry and refreshed with it. Empty: the defaults (no
+ * redirect, no HSTS, every TLS version Jetty allows, the requested name as origin {@code Host}).
+ */
+@FunctionalInterface
+public interface EdgePolicies {
+    /** No configuration: every domain gets the defaults. */
+    EdgePolicies DEFAULTS = domainName -> Optional.empty();
+
+    /** The policy of the stored domain {@code domainName}, if it has one. */
+    Optional<HttpsPolicy> policy(String domainName);
 }

@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's reverse proxy, sending each request to one origin of its domain ({@link OriginChooser}),
  * over HTTP/1.1 on the origin's stored port, path and query unchanged, with the {@code Host} header
- * {@link EdgePolicies#originHost} gives and {@code X-Forwarded-For}/{@code X-Forwarded-Proto}
+ * the domain's {@code set_req_host_header} names, else the name the client asked for (no port), and {@code X-Forwarded-For}/{@code X-Forwarded-Proto}
  * added (Jetty adds {@code Via} and {@code Forwarded}). An origin that refuses or cannot be
  * connected to within the connect timeout: 502, and it rests; an answer not complete within the
  * origin timeout: 504. Either is the failed request's alone: the edge serves on.
@@ -27,14 +27,13 @@ final class EdgeProxy extends ProxyHandler {
     private static final String ORIGIN = EdgeProxy.class.getName() + ".origin";
 
     private final OriginChooser chooser;
-    private final EdgePolicies policies;
     private final EdgeConfig config;
 
-    EdgeProxy(OriginChooser chooser, EdgePolicies policies, EdgeConfig config) {
+    EdgeProxy(OriginChooser chooser, EdgeConfig config) {
         this.chooser = chooser;
-        this.policies = policies;
         this.config = config;
         setViaHost("vodcert-edge");
+        setUseServerThreadPool(true); // one pool: no hand-off between the server's and the client's threads
     }
 
     @Override
@@ -64,7 +63,9 @@ final class EdgeProxy extends ProxyHandler {
     protected void copyRequestHeaders(Request request, org.eclipse.jetty.client.Request toOrigin) {
         super.copyRequestHeaders(request, toOrigin);
         EdgeSite site = (EdgeSite) request.getAttribute(SITE);
-        String host = policies.originHost(site.domainName(), (String) request.getAttribute(HOST));
+        String requested = (String) request.getAttribute(HOST);
+        String host = site.policy() == null || site.policy().originHost() == null ? requested
+                : site.policy().originHost();
         toOrigin.headers(h -> h.put(HttpHeader.HOST, host));
     }
 

@@ -40,15 +40,16 @@ public final class EdgeServer implements AutoCloseable {
      */
     public static EdgeServer start(EdgeConfig config, ServedCertificates served, Http01Answers challenges,
                                    EdgePolicies policies) {
-        EdgeDirectory directory = new EdgeDirectory(served, config.refresh());
+        EdgeDirectory directory = new EdgeDirectory(served, policies, config.refresh());
         QueuedThreadPool threads = new QueuedThreadPool(400, 8);
         threads.setName("edge");
         Server server = new Server(threads);
         ServerConnector https = config.httpsPort() == EdgeConfig.OFF ? null
                 : httpsConnector(server, config, new EdgeTls(new SniKeyManager(directory)));
         ServerConnector http = config.httpPort() == EdgeConfig.OFF ? null : httpConnector(server, config);
-        EdgeProxy proxy = new EdgeProxy(new OriginChooser(System::currentTimeMillis), policies, config);
-        server.setHandler(new EdgeHandler(directory, challenges, proxy));
+        EdgeProxy proxy = new EdgeProxy(new OriginChooser(System::currentTimeMillis), config);
+        EdgeHandler handler = new EdgeHandler(directory, challenges, proxy);
+        server.setHandler(handler);
         server.setStopTimeout(2_000);
         try {
             server.start();
@@ -62,6 +63,7 @@ public final class EdgeServer implements AutoCloseable {
                     + config.httpsPort() + ", HTTP port " + config.httpPort() + "): " + e.getMessage(), e);
         }
         EdgeServer edge = new EdgeServer(server, https, http);
+        handler.ports(edge.httpsPort(), edge.httpPort());
         LOG.info("edge listening: HTTPS on {}, HTTP on {}; origin timeouts {}", edge.httpsPort(), edge.httpPort(),
                 EdgeProxy.describe(config));
         return edge;

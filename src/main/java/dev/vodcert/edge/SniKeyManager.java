@@ -20,9 +20,10 @@ import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * Chooses the certificate of a handshake by its server name (SNI), from the {@link EdgeDirectory}:
- * the certificate of the domain deciding for that name, only when HTTPS is served for it and its key
- * is of the type the handshake asks for. Anything else (no SNI, an unknown name, a domain offline or
- * with HTTPS off) gets no certificate, which the JDK turns into a {@code handshake_failure} alert;
+ * the certificate of the domain deciding for that name, only when HTTPS is served for it, its key
+ * is of the type the handshake asks for, and the negotiated TLS version is one the domain's
+ * {@code https_tls_version} allows. Anything else (no SNI, an unknown name, a domain offline or
+ * with HTTPS off, a TLS version the domain turned off) gets no certificate, which the JDK turns into a {@code handshake_failure} alert;
  * names are refused earlier, with {@code unrecognized_name}, by {@link #sniMatcher()}. The alias
  * names one certificate in one state, so the chain and the key of a handshake always belong
  * together even when the store changes in between. It never falls back to another certificate.
@@ -61,13 +62,14 @@ final class SniKeyManager extends X509ExtendedKeyManager {
         if (name.isEmpty()) {
             return null;
         }
-        Optional<KeyMaterial> tls = directory.tls(name.get());
-        if (tls.isEmpty() || !tls.get().keyType().equals(keyType)) {
+        Optional<EdgeSite> site = directory.site(name.get());
+        KeyMaterial tls = site.map(EdgeSite::tls).orElse(null);
+        if (tls == null || !tls.keyType().equals(keyType) || !site.get().allows(session.getProtocol())) {
             return null;
         }
-        ServedCertificate source = tls.get().source();
+        ServedCertificate source = tls.source();
         String alias = source.certId() + "/" + source.updatedAt() + "/" + source.fingerprint();
-        chosen.put(alias, tls.get());
+        chosen.put(alias, tls);
         return alias;
     }
 

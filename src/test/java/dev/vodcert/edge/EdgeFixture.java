@@ -34,7 +34,7 @@ final class EdgeFixture implements AutoCloseable {
     /** @param clock the node's clock (HTTP-01 answers expire by it) */
     EdgeFixture(TestServer server, KeyCipher cipher, EdgeConfig config, Clock clock) {
         this.server = server;
-        this.edge = EdgeWiring.start(config, server.app().database(), cipher, clock, EdgePolicies.DEFAULTS);
+        this.edge = EdgeWiring.start(config, server.app().database(), cipher, clock);
         this.client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
         this.other = new SignedClient(server.port(), server.otherKey().accessKeyId(),
                 server.otherKey().accessKeySecret());

@@ -32,21 +32,31 @@ final class TlsProbe {
 
     /** The leaf presented to a handshake naming {@code sni} (null: no SNI); throws the handshake's failure. */
     static X509Certificate handshake(int port, String sni) throws IOException {
-        try (SSLSocket socket = open(port, sni, null)) {
+        return handshake(port, sni, null);
+    }
+
+    /** As {@link #handshake(int, String)}, offering only these TLS versions (null: the JDK's). */
+    static X509Certificate handshake(int port, String sni, String[] protocols) throws IOException {
+        try (SSLSocket socket = open(port, sni, null, protocols)) {
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
     }
 
     /** The protocol ALPN chose when offering {@code h2} and {@code http/1.1}. */
     static String alpn(int port, String sni) throws IOException {
-        try (SSLSocket socket = open(port, sni, new String[] {"h2", "http/1.1"})) {
+        try (SSLSocket socket = open(port, sni, new String[] {"h2", "http/1.1"}, null)) {
             return socket.getApplicationProtocol();
         }
     }
 
     /** {@code GET path} with {@code Host: host} over a new TLS connection naming {@code sni}. */
     static Answer get(int port, String sni, String host, String path) throws IOException {
-        try (SSLSocket socket = open(port, sni, null)) {
+        return get(port, sni, null, host, path);
+    }
+
+    /** As {@link #get(int, String, String, String)}, offering only these TLS versions (null: the JDK's). */
+    static Answer get(int port, String sni, String[] protocols, String host, String path) throws IOException {
+        try (SSLSocket socket = open(port, sni, null, protocols)) {
             return exchange(socket, host, path, (X509Certificate) socket.getSession().getPeerCertificates()[0]);
         }
     }
@@ -60,7 +70,7 @@ final class TlsProbe {
         }
     }
 
-    private static SSLSocket open(int port, String sni, String[] alpn) throws IOException {
+    private static SSLSocket open(int port, String sni, String[] alpn, String[] protocols) throws IOException {
         SSLSocket socket = (SSLSocket) context().getSocketFactory().createSocket();
         try {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -69,6 +79,9 @@ final class TlsProbe {
             parameters.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));
             if (alpn != null) {
                 parameters.setApplicationProtocols(alpn);
+            }
+            if (protocols != null) {
+                parameters.setProtocols(protocols);
             }
             socket.setSSLParameters(parameters);
             socket.startHandshake();
