@@ -20,10 +20,12 @@ final class EdgeCommand implements Callable<Integer> {
     StoreOptions store = new StoreOptions();
     @CommandLine.Mixin
     EdgeOptions edge = new EdgeOptions();
+    @CommandLine.Mixin
+    LimitsOptions limits = new LimitsOptions();
 
     @Override
     public Integer call() throws InterruptedException {
-        Config config = store.config();
+        Config config = store.config().withLimits(limits.limits());
         Database database = Vodcert.openDatabase(config);
         EdgeServer server;
         try {

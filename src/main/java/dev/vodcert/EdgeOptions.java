@@ -2,6 +2,7 @@ package dev.vodcert;
 
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.edge.EdgeConfig;
+import dev.vodcert.http.ClientLimits;
 import dev.vodcert.edge.EdgeServer;
 import dev.vodcert.edge.EdgeWiring;
 import dev.vodcert.server.Config;
@@ -41,13 +42,15 @@ final class EdgeOptions {
         int https = httpsPort != null ? httpsPort : defaultsOn ? 8443 : EdgeConfig.OFF;
         int http = httpPort != null ? httpPort : defaultsOn ? 8081 : EdgeConfig.OFF;
         return new EdgeConfig(host, https, http, Duration.ofMillis(refreshMs), Duration.ofMillis(connectTimeoutMs),
-                Duration.ofMillis(originTimeoutMs), EdgeConfig.DEFAULT_IDLE_TIMEOUT);
+                Duration.ofMillis(originTimeoutMs), EdgeConfig.DEFAULT_IDLE_TIMEOUT, ClientLimits.DEFAULTS);
     }
 
     /** Starts the edge on {@code database}, the served keys decrypted with the configured master key. */
     static EdgeServer start(EdgeConfig edge, Config config, Database database) {
         KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(config.dataDir(), config.secrets().masterKey()));
-        EdgeServer server = EdgeWiring.start(edge, database, cipher, Clock.systemUTC());
+        // the edge holds its clients to the API listener's limits (--max-connections-per-client, the deadlines)
+        EdgeServer server = EdgeWiring.start(edge.withClients(config.limits().clientLimits()), database, cipher,
+                Clock.systemUTC());
         System.out.println("vodcert: edge serving HTTPS on " + describe(edge.host(), server.httpsPort())
                 + ", HTTP on " + describe(edge.host(), server.httpPort()));
         return server;

@@ -1,6 +1,6 @@
 package dev.vodcert.edge;
 
-import dev.vodcert.server.Http01Answers;
+import dev.vodcert.http.Http01Answers;
 import java.util.Optional;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;

@@ -1,8 +1,10 @@
 package dev.vodcert.edge;
 
-import dev.vodcert.server.Http01Answers;
+import dev.vodcert.http.Http01Answers;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import dev.vodcert.http.SlowClients;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -26,10 +28,13 @@ public final class EdgeServer implements AutoCloseable {
     private final ServerConnector https;
     private final ServerConnector http;
 
-    private EdgeServer(Server server, ServerConnector https, ServerConnector http) {
+    private final SlowClients slowClients;
+
+    private EdgeServer(Server server, ServerConnector https, ServerConnector http, SlowClients slowClients) {
         this.server = server;
         this.https = https;
         this.http = http;
+        this.slowClients = slowClients;
     }
 
     /**
@@ -49,7 +54,15 @@ public final class EdgeServer implements AutoCloseable {
         ServerConnector http = config.httpPort() == EdgeConfig.OFF ? null : httpConnector(server, config);
         EdgeProxy proxy = new EdgeProxy(new OriginChooser(System::currentTimeMillis), config);
         EdgeHandler handler = new EdgeHandler(directory, challenges, proxy);
-        server.setHandler(handler);
+        SlowClients slowClients = new SlowClients(config.clients(), false);
+        for (ServerConnector connector : new ServerConnector[] {https, http}) {
+            if (connector != null) {
+                connector.addEventListener(slowClients);
+            }
+        }
+        Handler.Wrapper heads = slowClients.headHandler();
+        heads.setHandler(handler);
+        server.setHandler(heads);
         server.setStopTimeout(2_000);
         try {
             server.start();
@@ -59,10 +72,11 @@ public final class EdgeServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // the start failed already; that failure is the one to report
             }
+            slowClients.close();
             throw new IllegalStateException("cannot start the edge on " + config.host() + " (HTTPS port "
                     + config.httpsPort() + ", HTTP port " + config.httpPort() + "): " + e.getMessage(), e);
         }
-        EdgeServer edge = new EdgeServer(server, https, http);
+        EdgeServer edge = new EdgeServer(server, https, http, slowClients);
         handler.ports(edge.httpsPort(), edge.httpPort());
         LOG.info("edge listening: HTTPS on {}, HTTP on {}; origin timeouts {}", edge.httpsPort(), edge.httpPort(),
                 EdgeProxy.describe(config));
@@ -121,5 +135,6 @@ public final class EdgeServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("the edge did not stop cleanly: {}", e.toString());
         }
+        slowClients.close();
     }
 }

@@ -3,7 +3,7 @@ package dev.vodcert.edge;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.domain.DomainConfigs;
 import dev.vodcert.store.DomainConfigStore;
-import dev.vodcert.server.Http01Answers;
+import dev.vodcert.http.Http01Answers;
 import dev.vodcert.store.AcmeChallengeStore;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.ServedDomainRows;

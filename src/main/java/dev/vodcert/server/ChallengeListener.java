@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.http.Http01Answers;
 import dev.vodcert.store.AcmeChallengeStore;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;

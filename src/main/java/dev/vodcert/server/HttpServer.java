@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import dev.vodcert.http.BodyFirst;
+import dev.vodcert.http.SlowClients;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -53,7 +55,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(ListenerConfig config, Limits limits, RpcEndpoint pipeline, BooleanSupplier ready) {
         TlsKeystore tls = config.tlsKeystore() == null ? null
                 : TlsKeystore.load(config.tlsKeystore(), config.tlsKeystorePassword());
-        this.slowClients = new SlowClients(limits);
+        this.slowClients = new SlowClients(limits.clientLimits(), true);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;

@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.http.ClientLimits;
 import dev.vodcert.protocol.Throttle;
 import dev.vodcert.protocol.TokenBucketThrottle;
 import java.time.Clock;
@@ -45,8 +46,8 @@ public record Limits(String throttle, int maxActiveRequests, int maxQueuedReques
     public static final int DEFAULT_CONNECTIONS_PER_CLIENT = 256;
 
     public static Limits defaults() {
-        return new Limits(OFF, DEFAULT_ACTIVE_REQUESTS, 1024, Duration.ofSeconds(2), DEFAULT_CONNECTIONS_PER_CLIENT,
-                Duration.ofSeconds(10), Duration.ofSeconds(10));
+        return new Limits(OFF, DEFAULT_ACTIVE_REQUESTS, 1024, Duration.ofSeconds(2), ClientLimits.DEFAULTS.maxConnectionsPerClient(),
+                ClientLimits.DEFAULTS.headerTimeout(), ClientLimits.DEFAULTS.bodyTimeout());
     }
 
     public Limits withThrottle(String newThrottle) {
@@ -61,6 +62,11 @@ public record Limits(String throttle, int maxActiveRequests, int maxQueuedReques
     public Limits withSlowClients(int connectionsPerClient, Duration header, Duration body) {
         return new Limits(throttle, maxActiveRequests, maxQueuedRequests, maxQueueWait, connectionsPerClient, header,
                 body);
+    }
+
+    /** What one client may hold of a listener: the API's, and the edge's that follows the same settings. */
+    public ClientLimits clientLimits() {
+        return new ClientLimits(maxConnectionsPerClient, headerTimeout, bodyTimeout);
     }
 
     /** The throttle these limits describe. */

@@ -1,5 +1,6 @@
 package dev.vodcert.edge;
 
+import dev.vodcert.http.ClientLimits;
 import static dev.vodcert.edge.EdgeFixture.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,8 @@ class EdgePebbleTest {
             KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(s.server.dataDir(), null));
             EdgeFixture fx = new EdgeFixture(s.server, cipher,
                     new EdgeConfig("127.0.0.1", 0, http01Port, EdgeConfig.DEFAULT_REFRESH,
-                            Duration.ofSeconds(2), Duration.ofSeconds(5), EdgeConfig.DEFAULT_IDLE_TIMEOUT), s.clock);
+                            Duration.ofSeconds(2), Duration.ofSeconds(5), EdgeConfig.DEFAULT_IDLE_TIMEOUT, ClientLimits.DEFAULTS),
+                    s.clock);
             try {
                 String name = "edge-http01.vodcert-acme.com";
                 s.addDomainWithCname(name);

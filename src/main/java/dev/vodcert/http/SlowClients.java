@@ -1,4 +1,4 @@
-package dev.vodcert.server;
+package dev.vodcert.http;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.SelectableChannelEndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,25 +23,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Slow clients cost a connection, never the service. Three rules, checked by one sweeper thread:
  * <ul>
- *   <li>a client address holds at most {@link Limits#maxConnectionsPerClient()} connections; one more
+ *   <li>a client address holds at most {@link ClientLimits#maxConnectionsPerClient()} connections; one more
  *       is closed as it opens (HTTP/1.1 runs one request at a time on a connection, so this also bounds
  *       a client's requests in flight);</li>
  *   <li>once the first byte of a request head has arrived, the whole head must arrive within
- *       {@link Limits#headerTimeout()}, however slowly it trickles (a connection that sends nothing waits
+ *       {@link ClientLimits#headerTimeout()}, however slowly it trickles (a connection that sends nothing waits
  *       for the listener's idle timeout instead);</li>
- *   <li>a request's body must arrive whole within {@link Limits#bodyTimeout()} of its head.</li>
+ *   <li>a request's body must arrive whole within {@link ClientLimits#bodyTimeout()} of its head.</li>
  * </ul>
  * A connection that breaks a deadline is closed. The body is read before the request takes a place in
  * the request queue ({@link BodyFirst}, which reports to {@link #bodyRead(Request)}), so a slow body
  * never holds one of the places that signed requests need.
  */
-final class SlowClients implements Connection.Listener, AutoCloseable {
+public final class SlowClients implements Connection.Listener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlowClients.class);
     /** How often the deadlines are checked: a deadline is kept to within this much. */
     static final Duration SWEEP_EVERY = Duration.ofMillis(250);
 
-    private final Limits limits;
+    private final ClientLimits limits;
+    private final boolean bodyDeadline;
     private final ConcurrentHashMap<Connection, Watch> open = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Connection, InetAddress> clients = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final LongAdder closedForDeadline = new LongAdder();
     private final LongAdder refusedOverLimit = new LongAdder();
@@ -49,14 +53,20 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
         return t;
     });
 
-    SlowClients(Limits limits) {
+    /**
+     * @param bodyDeadline whether bodies are held to {@link ClientLimits#bodyTimeout()}: where a body is
+     *                     read whole before its request is handled ({@link BodyFirst}); not where it streams
+     *                     on (the edge proxies uploads of any length)
+     */
+    public SlowClients(ClientLimits limits, boolean bodyDeadline) {
         this.limits = limits;
+        this.bodyDeadline = bodyDeadline;
         long every = SWEEP_EVERY.toMillis();
         sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Outermost: the head has arrived; the body deadline starts and the head deadline stops. */
-    Handler.Wrapper headHandler() {
+    public Handler.Wrapper headHandler() {
         return new Handler.Wrapper() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -64,7 +74,7 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
                 if (watch == null) {
                     return super.handle(request, response, callback);
                 }
-                watch.headArrived(System.nanoTime());
+                watch.headArrived(System.nanoTime(), bodyDeadline);
                 return super.handle(request, response, new Callback.Nested(callback) {
                     @Override
                     public void succeeded() {
@@ -83,39 +93,51 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
     }
 
     /** The request's body has been read whole (or found too large): its deadline stops. */
-    void bodyRead(Request request) {
+    public void bodyRead(Request request) {
         Watch watch = open.get(request.getConnectionMetaData().getConnection());
         if (watch != null) {
             watch.bodyRead();
         }
     }
 
+    /**
+     * A connection opens. Behind TLS a client's connection is several (TLS, ALPN, then HTTP/1.1 or
+     * HTTP/2): the one on the network socket is counted against its client, and an HTTP/1.1 one is
+     * held to the deadlines (HTTP/2 multiplexes requests, which the idle timeout covers).
+     */
     @Override
     public void onOpened(Connection connection) {
-        InetAddress client = address(connection.getEndPoint().getRemoteSocketAddress());
-        Watch watch = new Watch(connection, client, System.nanoTime());
-        open.put(connection, watch);
-        if (client != null && perClient.computeIfAbsent(client, a -> new AtomicInteger()).incrementAndGet()
-                > limits.maxConnectionsPerClient()) {
-            refusedOverLimit.increment();
-            connection.getEndPoint().close();
+        if (connection.getEndPoint() instanceof SelectableChannelEndPoint network) {
+            InetAddress client = address(network.getRemoteSocketAddress());
+            if (client != null) {
+                clients.put(connection, client);
+                if (perClient.computeIfAbsent(client, a -> new AtomicInteger()).incrementAndGet()
+                        > limits.maxConnectionsPerClient()) {
+                    refusedOverLimit.increment();
+                    network.close();
+                }
+            }
+        }
+        if (connection instanceof HttpConnection) {
+            open.put(connection, new Watch(connection));
         }
     }
 
     @Override
     public void onClosed(Connection connection) {
-        Watch watch = open.remove(connection);
-        if (watch != null && watch.client != null) {
-            perClient.computeIfPresent(watch.client, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        open.remove(connection);
+        InetAddress client = clients.remove(connection);
+        if (client != null) {
+            perClient.computeIfPresent(client, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
         }
     }
 
     /** Connections closed for a deadline, and refused for the per-client limit, since the start. */
-    long closedForDeadline() {
+    public long closedForDeadline() {
         return closedForDeadline.sum();
     }
 
-    long refusedOverLimit() {
+    public long refusedOverLimit() {
         return refusedOverLimit.sum();
     }
 
@@ -147,7 +169,6 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
     /** One connection's state: between requests (its next head may be arriving) or in a request. */
     private static final class Watch {
         final Connection connection;
-        final InetAddress client;
         private volatile boolean inRequest;
         private volatile boolean awaitingBody;
         private volatile long requestStarted;
@@ -157,14 +178,13 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
         private volatile boolean headBegun;
         private volatile long headSeen;
 
-        Watch(Connection connection, InetAddress client, long now) {
+        Watch(Connection connection) {
             this.connection = connection;
-            this.client = client;
         }
 
-        void headArrived(long now) {
+        void headArrived(long now, boolean bodyDeadline) {
             requestStarted = now;
-            awaitingBody = true;
+            awaitingBody = bodyDeadline;
             inRequest = true;
             headBegun = false;
         }

@@ -1,4 +1,4 @@
-package dev.vodcert.server;
+package dev.vodcert.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,12 +22,12 @@ import org.eclipse.jetty.util.thread.Invocable;
  * larger than the limit goes on once the limit is passed, so that the listener refuses it with the
  * usual error; a declared length over the limit goes on at once for the same reason.
  */
-final class BodyFirst extends Handler.Wrapper {
+public final class BodyFirst extends Handler.Wrapper {
     private final int maxBody;
     private final Consumer<Request> bodyRead;
 
     /** @param bodyRead told when a request's body has been read (or found too large), before it goes on */
-    BodyFirst(int maxBody, Consumer<Request> bodyRead) {
+    public BodyFirst(int maxBody, Consumer<Request> bodyRead) {
         this.maxBody = maxBody;
         this.bodyRead = bodyRead;
     }

@@ -1,4 +1,4 @@
-package dev.vodcert.server;
+package dev.vodcert.http;
 
 import dev.vodcert.store.AcmeChallengeStore;
 import java.time.Clock;
