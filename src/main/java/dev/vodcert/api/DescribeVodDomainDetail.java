@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * {@code DescribeVodDomainDetail} (spec §9.9): a domain's settings. {@code SSLPub} and
- * {@code CertName} appear only while HTTPS is on; note the upper-case {@code SSLProtocol} here.
+ * {@code CertName} appear only while HTTPS is on; note the upper-case {@code SSLProtocol} here. {@code Weight} is the
+ * domain's back-to-origin weight (see {@link #weight}).
  */
 final class DescribeVodDomainDetail implements ActionHandler {
     record Response(DomainDetail domainDetail) {
@@ -22,7 +23,7 @@ final class DescribeVodDomainDetail implements ActionHandler {
 
     record DomainDetail(String domainName, String cname, String domainStatus, String gmtCreated, String gmtModified,
                         @JsonProperty("SSLProtocol") String sslProtocol, @JsonProperty("SSLPub") String sslPub,
-                        String certName, String scope, String description, SourceList sources) {
+                        String certName, String scope, String description, String weight, SourceList sources) {
     }
 
     record SourceList(List<SourceItem> source) {
@@ -30,6 +31,8 @@ final class DescribeVodDomainDetail implements ActionHandler {
 
     record SourceItem(String type, String content, String priority, int port, String enabled, String weight) {
     }
+
+    static final String DEFAULT_WEIGHT = "1";
 
     private final DomainStore store;
 
@@ -51,7 +54,15 @@ final class DescribeVodDomainDetail implements ActionHandler {
         List<SourceItem> sources = Sources.parse(d.sources()).stream().map(DescribeVodDomainDetail::item).toList();
         return new DomainDetail(d.domainName(), d.cname(), d.domainStatus(), time(d.gmtCreated()),
                 time(d.gmtModified()), d.sslProtocol(), d.httpsOn() ? sslPub : null, d.httpsOn() ? certName : null,
-                d.scope(), d.description(), new SourceList(sources));
+                d.scope(), d.description(), weight(sources), new SourceList(sources));
+    }
+
+    /**
+     * The domain's back-to-origin {@code Weight}: that of its first origin when set, else
+     * {@value #DEFAULT_WEIGHT} (the reference's example; vodcert does not weigh domains).
+     */
+    private static String weight(List<SourceItem> sources) {
+        return sources.isEmpty() || sources.get(0).weight() == null ? DEFAULT_WEIGHT : sources.get(0).weight();
     }
 
     private static SourceItem item(Source s) {

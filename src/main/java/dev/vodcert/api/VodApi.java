@@ -31,6 +31,7 @@ public final class VodApi {
         CertificateUpload upload = new CertificateUpload(s.domainStore(), s.intake(), s.free());
         StoredCertificateChoice stored = new StoredCertificateChoice(s.casStore(), s.domainStore(), s.free(),
                 s.intake().certRegion());
+        AccountCertificates listed = new AccountCertificates(s.domainStore(), s.certificateStore());
         return table
                 .add(VERSION, "AddVodDomain", new AddVodDomain(s.domains(), s.ownership()))
                 .add(VERSION, "DescribeVodDomainDetail", new DescribeVodDomainDetail(s.domainStore()))
@@ -38,8 +39,8 @@ public final class VodApi {
                 .add(VERSION, "DescribeVodDomainCertificateInfo", new DescribeVodDomainCertificateInfo(s.domainStore()))
                 .add(VERSION, "SetVodDomainSSLCertificate",
                         new SetVodDomainSSLCertificate(s.domains(), upload, stored, s.free(), s.certificateStore()))
-                .add(VERSION, "DescribeVodCertificateList",
-                        new DescribeVodCertificateList(s.domainStore(), s.certificateStore()))
+                .add(VERSION, "DescribeVodCertificateList", new DescribeVodCertificateList(listed))
+                .add(VERSION, "DescribeVodSSLCertificateList", new DescribeVodSSLCertificateList(listed))
                 .add(VERSION, "UpdateVodDomain", new UpdateVodDomain(s.domains()))
                 .add(VERSION, "DeleteVodDomain", new DeleteVodDomain(s.domains()))
                 .add(VERSION, "DescribeVodUserDomains", new DescribeVodUserDomains(s.search()))

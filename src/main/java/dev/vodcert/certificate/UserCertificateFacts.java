@@ -19,10 +19,12 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * @param sha2 SHA-256 of the DER encoding, upper-case hex
  * @param serialNo the serial number, lower-case hex
  * @param algorithm {@code RSA} or {@code ECC}, the store's names for the key type
+ * @param signAlgorithm the signature algorithm in lower case, e.g. {@code sha256withrsa}
  * @param orgName, country, province, city the subject's O, C, ST and L; "" when absent
  */
-public record UserCertificateFacts(String sans, String sha2, String serialNo, String algorithm, String orgName,
-                                   String country, String province, String city) {
+public record UserCertificateFacts(String sans, String sha2, String serialNo, String algorithm,
+                                   String signAlgorithm, String orgName, String country, String province,
+                                   String city) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -31,6 +33,7 @@ public record UserCertificateFacts(String sans, String sha2, String serialNo, St
         return new UserCertificateFacts(String.join(",", HostnameMatcher.dnsNames(leaf)), sha256(leaf),
                 leaf.getSerialNumber().toString(16),
                 "RSA".equals(leaf.getPublicKey().getAlgorithm()) ? "RSA" : "ECC",
+                leaf.getSigAlgName().toLowerCase(Locale.ROOT),
                 DistinguishedNames.last(subject, BCStyle.O), DistinguishedNames.last(subject, BCStyle.C),
                 DistinguishedNames.last(subject, BCStyle.ST), DistinguishedNames.last(subject, BCStyle.L));
     }

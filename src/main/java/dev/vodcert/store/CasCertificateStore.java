@@ -50,7 +50,7 @@ public final class CasCertificateStore {
 
     /** The names of the domains that use the certificate, in name order. */
     public List<String> domainsUsing(long certId) {
-        return jdbi().withHandle(h -> domainsUsing(h, certId, false));
+        return jdbi().withHandle(h -> domainsUsing(h, certId));
     }
 
     /**
@@ -89,7 +89,7 @@ public final class CasCertificateStore {
                 if (found.isEmpty()) {
                     return new Deletion(false, List.of());
                 }
-                List<String> usedBy = domainsUsing(h, id, false);
+                List<String> usedBy = domainsUsing(h, id);
                 if (usedBy.isEmpty()) {
                     h.createUpdate("DELETE FROM certificate WHERE id = :id").bind("id", id).execute();
                 }
@@ -145,9 +145,8 @@ public final class CasCertificateStore {
         return query;
     }
 
-    private static List<String> domainsUsing(Handle h, long certId, boolean lock) {
-        return h.createQuery("SELECT domain_name FROM vod_domain WHERE cert_id = :id ORDER BY domain_name"
-                        + (lock ? " FOR UPDATE" : ""))
+    private static List<String> domainsUsing(Handle h, long certId) {
+        return h.createQuery("SELECT domain_name FROM vod_domain WHERE cert_id = :id ORDER BY domain_name")
                 .bind("id", certId).mapTo(String.class).list();
     }
 

@@ -3,7 +3,10 @@ package dev.vodcert.store;
 import dev.vodcert.certificate.StoredCertificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import java.util.function.Supplier;
@@ -36,6 +39,18 @@ public final class CertificateStore {
         return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM certificate "
                         + "WHERE account_id = :account ORDER BY id").bind("account", accountId)
                 .map((rs, ctx) -> map(rs)).list());
+    }
+
+    /** The names of the account's domains that use each certificate, by certificate id. */
+    public Map<Long, List<String>> domainsByCertificate(long accountId) {
+        return jdbi().withHandle(h -> {
+            Map<Long, List<String>> byCert = new HashMap<>();
+            h.createQuery("SELECT cert_id, domain_name FROM vod_domain WHERE account_id = :account "
+                            + "AND cert_id IS NOT NULL ORDER BY domain_name").bind("account", accountId)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> byCert.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return byCert;
+        });
     }
 
     /** Inserts within the caller's transaction and returns the row with its new id. */

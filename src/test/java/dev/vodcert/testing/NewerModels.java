@@ -59,4 +59,64 @@ public final class NewerModels {
         @NameInMap("TagKey") public String tagKey;
         @NameInMap("TagValue") public String tagValue;
     }
+
+    /** DescribeVodCertificateListResponseBody (3.x). */
+    public static class CertificateListBody extends TeaModel {
+        @NameInMap("RequestId") public String requestId;
+        @NameInMap("CertificateListModel") public CertificateListModel certificateListModel;
+    }
+
+    public static class CertificateListModel extends TeaModel {
+        @NameInMap("Count") public Integer count;
+        @NameInMap("PageNumber") public Long pageNumber;
+        @NameInMap("PageSize") public Long pageSize;
+        @NameInMap("CertList") public CertList certList;
+    }
+
+    public static class CertList extends TeaModel {
+        @NameInMap("Cert") public List<Cert> cert;
+    }
+
+    /** The union of DescribeVodCertificateList's and DescribeVodSSLCertificateList's Cert. */
+    public static class Cert extends TeaModel {
+        @NameInMap("Algorithm") public String algorithm;
+        @NameInMap("CertId") public Long certId;
+        @NameInMap("CertIdentifier") public String certIdentifier;
+        @NameInMap("CertName") public String certName;
+        @NameInMap("CertRegion") public String certRegion;
+        @NameInMap("Common") public String common;
+        @NameInMap("CreateTime") public Long createTime;
+        @NameInMap("DomainMatchCert") public Boolean domainMatchCert;
+        @NameInMap("EndTime") public Long endTime;
+        @NameInMap("Fingerprint") public String fingerprint;
+        @NameInMap("InstanceId") public String instanceId;
+        @NameInMap("Issuer") public String issuer;
+        @NameInMap("LastTime") public Long lastTime;
+        @NameInMap("SignAlgorithm") public String signAlgorithm;
+    }
+
+    /** UploadUserCertificateResponseBody (cas20200407 3.x). */
+    public static class UploadBody extends TeaModel {
+        @NameInMap("CertId") public Long certId;
+        @NameInMap("RequestId") public String requestId;
+        @NameInMap("ResourceId") public String resourceId;
+    }
+
+    /** The fields of GetUserCertificateDetailResponseBody (cas20200407 3.x) that 2.0.1 lacks. */
+    public static class DetailBody extends TeaModel {
+        @NameInMap("CertChain") public List<ChainEntry> certChain;
+        @NameInMap("CertSha2") public String certSha2;
+        @NameInMap("InstanceId") public String instanceId;
+        @NameInMap("NotAfter") public Long notAfter;
+        @NameInMap("NotBefore") public Long notBefore;
+        @NameInMap("Sha2") public String sha2;
+    }
+
+    public static class ChainEntry extends TeaModel {
+        @NameInMap("CommonName") public String commonName;
+        @NameInMap("IssuerCommonName") public String issuerCommonName;
+        @NameInMap("NotAfter") public Long notAfter;
+        @NameInMap("NotBefore") public Long notBefore;
+        @NameInMap("RemainDay") public Integer remainDay;
+    }
 }

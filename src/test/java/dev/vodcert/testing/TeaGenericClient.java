@@ -15,8 +15,15 @@ import java.util.Map;
  */
 public final class TeaGenericClient {
     private final Client client;
+    private final String version;
 
     public TeaGenericClient(String endpoint, String accessKeyId, String accessKeySecret) {
+        this(endpoint, accessKeyId, accessKeySecret, "2017-03-21");
+    }
+
+    /** A client for the actions of another API version on the same endpoint (e.g. {@code 2020-04-07}). */
+    public TeaGenericClient(String endpoint, String accessKeyId, String accessKeySecret, String version) {
+        this.version = version;
         try {
             client = new Client(new Config().setAccessKeyId(accessKeyId).setAccessKeySecret(accessKeySecret)
                     .setEndpoint(endpoint).setProtocol("http"));
@@ -52,8 +59,8 @@ public final class TeaGenericClient {
         }
     }
 
-    private static Params params(String action) {
-        return new Params().setAction(action).setVersion("2017-03-21").setProtocol("HTTP").setPathname("/")
+    private Params params(String action) {
+        return new Params().setAction(action).setVersion(version).setProtocol("HTTP").setPathname("/")
                 .setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData").setBodyType("json");
     }
 }

@@ -30,10 +30,10 @@ final class ListUserCertificateOrder implements ActionHandler {
     record Response(long totalCount, long currentPage, long showSize, List<Item> certificateOrderList) {
     }
 
-    record Item(long certificateId, String name, String commonName, String domain, String sans, String issuer,
-                String orgName, String fingerprint, String sha2, String serialNo, String algorithm, String startDate,
-                String endDate, long certStartTime, long certEndTime, boolean expired, String status, boolean upload,
-                String sourceType) {
+    record Item(long certificateId, String instanceId, String name, String commonName, String domain, String sans,
+                String issuer, String orgName, String country, String province, String city, String fingerprint,
+                String sha2, String serialNo, String algorithm, String startDate, String endDate, long certStartTime,
+                long certEndTime, boolean expired, String status, boolean upload, String sourceType) {
     }
 
     private final CasCertificateStore store;
@@ -73,8 +73,9 @@ final class ListUserCertificateOrder implements ActionHandler {
     private static Item item(StoredCertificate c, Instant now) {
         UserCertificateFacts facts = UserCertificateFacts.of(UserCertificateFacts.leafOf(c));
         CertificateStatus status = CertificateStatus.of(c.notAfter(), now);
-        return new Item(c.id(), c.certName(), c.commonName(), c.commonName(), facts.sans(), c.issuerOrg(),
-                facts.orgName(), c.fingerprint(), facts.sha2(), facts.serialNo(), facts.algorithm(),
+        return new Item(c.id(), ResourceIds.of(c.id()), c.certName(), c.commonName(), c.commonName(), facts.sans(),
+                c.issuerOrg(), facts.orgName(), facts.country(), facts.province(), facts.city(), c.fingerprint(),
+                facts.sha2(), facts.serialNo(), facts.algorithm(),
                 UserCertificateFacts.date(c.notBefore()), UserCertificateFacts.date(c.notAfter()), c.notBefore(),
                 c.notAfter(), status == CertificateStatus.EXPIRED, status.name(), true, "upload");
     }

@@ -8,13 +8,13 @@ import java.util.Locale;
  * {@code ResourceId} of {@code UploadUserCertificate} and {@code InstanceId} of
  * {@code GetUserCertificateDetail}, derived from the {@code CertId} so both always agree.
  */
-final class ResourceIds {
+public final class ResourceIds {
     private static final String PREFIX = "cas-upload-";
 
     private ResourceIds() {
     }
 
-    static String of(long certId) {
+    public static String of(long certId) {
         String id = Long.toString(certId, 36).toLowerCase(Locale.ROOT);
         return PREFIX + "0".repeat(Math.max(0, 6 - id.length())) + id;
     }

@@ -97,6 +97,10 @@ class CertificateStoreSdkTest extends CasTestBase {
         assertThat(item.getStatus()).isEqualTo("WILLEXPIRED");
         assertThat(item.getExpired()).isFalse();
         assertThat(item.getUpload()).isTrue();
+        assertThat(item.getInstanceId()).isEqualTo(ResourceIds.of(c));
+        assertThat(item.getCountry()).isEmpty();
+        assertThat(item.getProvince()).isEmpty();
+        assertThat(item.getCity()).isEmpty();
         assertThat(item.getIssuer()).isEqualTo("vodcert Test Org");
         assertThat(item.getCertEndTime()).isEqualTo(soon.cert().getNotAfter().getTime());
         assertThat(item.getEndDate()).isEqualTo(DATE.format(soon.cert().getNotAfter().toInstant()));
