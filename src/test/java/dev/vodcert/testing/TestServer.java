@@ -67,11 +67,7 @@ public final class TestServer implements AutoCloseable {
         this.customize = customize;
         this.issuer = issuer;
         this.limits = limits;
-        try {
-            this.dataDir = Files.createTempDirectory("vodcert-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.dataDir = TempFolders.create("vodcert-test");
         this.clock = clock;
         start();
         otherKey = app.accessKeys().create(app.accessKeys().account("other"));
@@ -133,6 +129,10 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.close();
+        try {
+            app.close();
+        } finally {
+            TempFolders.delete(dataDir);
+        }
     }
 }
