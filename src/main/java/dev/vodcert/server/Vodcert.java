@@ -16,7 +16,6 @@ import dev.vodcert.issuance.Lifecycle;
 import dev.vodcert.ownership.OwnershipService;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
-import dev.vodcert.protocol.InMemoryNonceGuard;
 import dev.vodcert.protocol.NonceGuard;
 import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
@@ -55,9 +54,12 @@ public final class Vodcert implements AutoCloseable {
     private final AcmeWiring acme;
     private final IssuanceRuntime issuance;
     private final DomainService domains;
+    private final ApiMetrics apiMetrics;
+    private final NonceGuard nonces;
 
     private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, Housekeeping housekeeping,
-                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains) {
+                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains, ApiMetrics apiMetrics,
+                    NonceGuard nonces) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
@@ -65,6 +67,8 @@ public final class Vodcert implements AutoCloseable {
         this.acme = acme;
         this.issuance = issuance;
         this.domains = domains;
+        this.apiMetrics = apiMetrics;
+        this.nonces = nonces;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
@@ -105,6 +109,7 @@ public final class Vodcert implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(database::isReachable);
         AcmeWiring acme = null;
         IssuanceRuntime issuance = null;
+        NonceGuard nonces = null;
         try {
             // What the first answer needs: the keys, the actions and the pipeline; then the API opens.
             // None of it makes the Jdbi (plain JDBC on the pool, stores that make it when first used).
@@ -129,8 +134,8 @@ public final class Vodcert implements AutoCloseable {
                     free, casStore, new CertificateStore(database), new DomainSearch(database),
                     new DomainTags(new DomainTagStore(database)), ownership));
             CasApi.register(actions, casStore, intake);
-            RpcPipeline pipeline = new RpcPipeline(actions,
-                    new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
+            nonces = nonceGuard(config, database, clock, housekeeping);
+            RpcPipeline pipeline = new RpcPipeline(actions, new Authenticator(keys, nonces, clock,
                             config.timestampWindow()),
                     limits.throttle(clock), renderer, Failures::translate, clock);
             HttpServer http = listener.listener();
@@ -146,7 +151,9 @@ public final class Vodcert implements AutoCloseable {
             acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
                     acme == null ? null : acme.issuer(), free);
-            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
+            ApiMetrics apiMetrics = new ApiMetrics(registry);
+            pipeline.observe(apiMetrics);
+            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains, apiMetrics, nonces);
         } catch (IOException e) {
             listener.abandon();
             closeAll(acme, issuance, housekeeping, database);
@@ -157,6 +164,7 @@ public final class Vodcert implements AutoCloseable {
             throw new IllegalStateException("Cannot read the database", e);
         } catch (RuntimeException | Error e) {
             listener.abandon();
+            closeJournal(nonces);
             closeAll(acme, issuance, housekeeping, database);
             throw e;
         }
@@ -174,14 +182,23 @@ public final class Vodcert implements AutoCloseable {
         database.close();
     }
 
-    /** In memory for one node, or in the database (swept in the background) when nodes share it. */
+    /**
+     * In memory with a journal in the data folder for one node, or in the database (swept in the
+     * background) when nodes share it: either way a nonce outlives a restart.
+     */
     private static NonceGuard nonceGuard(Config config, Database database, Clock clock, Housekeeping housekeeping) {
         if (config.nonceStore().resolve(database.isShared()) == NonceStore.MEMORY) {
-            return new InMemoryNonceGuard(clock);
+            return NonceJournal.open(config.dataDir(), clock);
         }
         DatabaseNonceGuard guard = new DatabaseNonceGuard(database, clock);
         housekeeping.every("signature-nonce sweep", NONCE_SWEEP_EVERY, guard::sweepExpired);
         return guard;
+    }
+
+    private static void closeJournal(NonceGuard nonces) {
+        if (nonces instanceof NonceJournal journal) {
+            journal.close();
+        }
     }
 
     /** Opens the configured database, migrated; used by the server and by the admin commands. */
@@ -247,6 +264,8 @@ public final class Vodcert implements AutoCloseable {
 
     @Override
     public void close() {
+        apiMetrics.close();
+        closeJournal(nonces);
         issuance.close();
         if (acme != null) {
             acme.close();

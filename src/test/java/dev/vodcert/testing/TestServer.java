@@ -32,6 +32,7 @@ public final class TestServer implements AutoCloseable {
     public static final String MASTER_KEY = "dm9kY2VydC10ZXN0LW1hc3Rlci1rZXktMzItYnl0ZXM=";
 
     private final Path dataDir;
+    private boolean stopped;
     private final Clock clock;
     private final UnaryOperator<Config> customize;
     private final Issuer issuer;
@@ -84,6 +85,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void start() {
+        stopped = false;
         Config config = customize.apply(Config.defaults(dataDir).withPort(0)
                 .withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET).withAdmin(new AdminConfig("127.0.0.1", 0, null)));
         app = Vodcert.start(config, limits, clock, new PrintStream(console, true), issuer);
@@ -101,7 +103,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public void restart() {
-        app.close();
+        stop();
         start();
     }
 
@@ -130,9 +132,17 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            app.close();
+            stop();
         } finally {
             TempFolders.delete(dataDir);
+        }
+    }
+
+    /** Stops the service but keeps its data folder (for commands run on a stopped service) until {@link #close()}. */
+    public void stop() {
+        if (!stopped) {
+            stopped = true;
+            app.close();
         }
     }
 }
