@@ -63,15 +63,7 @@ public final class DomainStore {
     /** @return false when the name is taken (by any account) */
     public boolean insert(VodDomain d) {
         try {
-            jdbi().useHandle(h -> h.createUpdate("INSERT INTO vod_domain (account_id, domain_name, cname, "
-                            + "domain_status, scope, sources, check_url, top_level_domain, description, ssl_protocol, "
-                            + "gmt_created, gmt_modified) VALUES (:account, :name, :cname, :status, :scope, :sources, "
-                            + ":checkUrl, :tld, :description, :ssl, :created, :modified)")
-                    .bind("account", d.accountId()).bind("name", d.domainName()).bind("cname", d.cname())
-                    .bind("status", d.domainStatus()).bind("scope", d.scope()).bind("sources", d.sources())
-                    .bind("checkUrl", d.checkUrl()).bind("tld", d.topLevelDomain())
-                    .bind("description", d.description()).bind("ssl", d.sslProtocol())
-                    .bind("created", d.gmtCreated()).bind("modified", d.gmtModified()).execute());
+            jdbi().useHandle(h -> insertRow(h, d));
             return true;
         } catch (RuntimeException e) {
             if (UniqueViolation.isCause(e)) {
@@ -79,6 +71,48 @@ public final class DomainStore {
             }
             throw e;
         }
+    }
+
+    /** What {@link #insertWithinLimit} did. */
+    public enum Added { ADDED, NAME_TAKEN, LIMIT_REACHED }
+
+    /**
+     * Inserts the domain unless its account has {@code limit} domains already, under any concurrency
+     * and on any number of nodes: the transaction locks the account's row ({@code SELECT ... FOR
+     * UPDATE}) before it counts, so adds to one account run one after the other and each counts
+     * what the one before committed.
+     */
+    public Added insertWithinLimit(VodDomain d, int limit) {
+        try {
+            return jdbi().inTransaction(h -> {
+                h.createQuery("SELECT id FROM account WHERE id = :account FOR UPDATE").bind("account", d.accountId())
+                        .mapTo(Long.class).findOne();
+                long count = h.createQuery("SELECT COUNT(*) FROM vod_domain WHERE account_id = :account")
+                        .bind("account", d.accountId()).mapTo(Long.class).one();
+                if (count >= limit) {
+                    return Added.LIMIT_REACHED;
+                }
+                insertRow(h, d);
+                return Added.ADDED;
+            });
+        } catch (RuntimeException e) {
+            if (UniqueViolation.isCause(e)) {
+                return Added.NAME_TAKEN;
+            }
+            throw e;
+        }
+    }
+
+    private static void insertRow(Handle h, VodDomain d) {
+        h.createUpdate("INSERT INTO vod_domain (account_id, domain_name, cname, "
+                        + "domain_status, scope, sources, check_url, top_level_domain, description, ssl_protocol, "
+                        + "gmt_created, gmt_modified) VALUES (:account, :name, :cname, :status, :scope, :sources, "
+                        + ":checkUrl, :tld, :description, :ssl, :created, :modified)")
+                .bind("account", d.accountId()).bind("name", d.domainName()).bind("cname", d.cname())
+                .bind("status", d.domainStatus()).bind("scope", d.scope()).bind("sources", d.sources())
+                .bind("checkUrl", d.checkUrl()).bind("tld", d.topLevelDomain())
+                .bind("description", d.description()).bind("ssl", d.sslProtocol())
+                .bind("created", d.gmtCreated()).bind("modified", d.gmtModified()).execute();
     }
 
     public Optional<VodDomain> find(long accountId, String domainName) {
