@@ -192,18 +192,24 @@ public final class DomainStore {
     /**
      * Stores a new certificate and points the domain at it with HTTPS on, in one transaction. The
      * certificate the domain had before is deleted when it was an upload that no other domain uses.
+     *
+     * @return empty, storing nothing, when the domain was deleted meanwhile
      */
-    public StoredCertificate attachNewCertificate(VodDomain domain, StoredCertificate certificate,
-                                                  String certDomainName, long now) {
+    public Optional<StoredCertificate> attachNewCertificate(VodDomain domain, StoredCertificate certificate,
+                                                            String certDomainName, long now) {
         return jdbi().inTransaction(h -> {
-            Long before = currentCertificate(h, domain.id());
+            Optional<Locked> locked = lockDomain(h, domain.id());
+            if (locked.isEmpty()) {
+                return Optional.empty();
+            }
+            Long before = locked.get().certId();
             StoredCertificate stored = CertificateStore.insert(h, certificate);
             h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, ssl_protocol = 'on', "
                             + "gmt_modified = :now WHERE id = :id")
                     .bind("cert", stored.id()).bind("cdn", certDomainName).bind("now", now).bind("id", domain.id())
                     .execute();
             deleteUnusedUpload(h, before);
-            return stored;
+            return Optional.of(stored);
         });
     }
 
@@ -216,7 +222,15 @@ public final class DomainStore {
     public boolean attachStoredCertificate(VodDomain domain, long certId, String certDomainName, long now) {
         try {
             return jdbi().inTransaction(h -> {
-                Long before = currentCertificate(h, domain.id());
+                Optional<Locked> locked = lockDomain(h, domain.id());
+                boolean stillStored = h.createQuery("SELECT id FROM certificate WHERE id = :cert AND account_id = "
+                                + ":account AND cert_type = 'cas' FOR UPDATE")
+                        .bind("cert", certId).bind("account", domain.accountId()).mapTo(Long.class).findOne()
+                        .isPresent();
+                if (locked.isEmpty() || !stillStored) {
+                    return false;
+                }
+                Long before = locked.get().certId();
                 int updated = h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, "
                                 + "ssl_protocol = 'on', gmt_modified = :now WHERE id = :id AND EXISTS (SELECT 1 "
                                 + "FROM certificate WHERE id = :cert AND account_id = :account AND cert_type = 'cas')")
@@ -238,14 +252,20 @@ public final class DomainStore {
         }
     }
 
+    /** A domain row locked by this transaction, and the certificate it points at (null for none). */
+    private record Locked(Long certId) {
+    }
+
     /**
-     * The certificate the domain points at now, its row locked until the transaction ends: the one a
-     * replacement deletes is the one it replaces, even when another replacement of the same domain
-     * committed after the caller read the domain (else that one's certificate would stay, unused).
+     * The certificate the domain points at now, its row locked until the transaction ends, or empty
+     * when the domain is gone: the one a replacement or a deletion removes is
+     * the one the domain has at that moment, even when another change of the same domain committed
+     * after the caller read it (else that one's certificate would stay, unused), and a change that
+     * comes after the domain's deletion finds no row and stores nothing.
      */
-    private static Long currentCertificate(Handle h, long domainId) {
+    private static Optional<Locked> lockDomain(Handle h, long domainId) {
         return h.createQuery("SELECT cert_id FROM vod_domain WHERE id = :id FOR UPDATE").bind("id", domainId)
-                .mapTo(Long.class).findOne().orElse(null);
+                .map((rs, ctx) -> new Locked(nullableLong(rs, 1))).findOne();
     }
 
     private static void deleteUnusedUpload(Handle h, Long certId) {
@@ -271,11 +291,16 @@ public final class DomainStore {
      */
     public void delete(VodDomain domain) {
         jdbi().useTransaction(h -> {
+            Optional<Locked> locked = lockDomain(h, domain.id());
+            if (locked.isEmpty()) {
+                return;
+            }
             h.createUpdate("DELETE FROM vod_domain WHERE id = :id").bind("id", domain.id()).execute();
-            if (domain.certId() != null) {
+            Long certId = locked.get().certId();
+            if (certId != null) {
                 h.createUpdate("DELETE FROM certificate WHERE id = :cert AND cert_type <> 'cas' "
                                 + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :cert)")
-                        .bind("cert", domain.certId()).execute();
+                        .bind("cert", certId).execute();
             }
         });
     }
