@@ -5,6 +5,7 @@ import dev.vodcert.protocol.NonceGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,29 +19,43 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one-node {@link NonceGuard}: {@link InMemoryNonceGuard} for the answer, and an append-only
- * journal of the fingerprints it accepts in the data folder, read back at the next start, so that
- * a request seen before a restart, or before a {@code kill -9}, is still refused as long as its
- * timestamp could pass. Each accepted nonce appends its 8-byte fingerprint to the file of its
- * expiry minute ({@value #FOLDER}/{@code <minute>.bin}) before the action runs; the write goes
- * to the operating system at once but is not forced to disk, so it survives the process's death,
- * not the machine's (a lost tail means a request of the last seconds before a power loss could be
- * replayed within its window). A file is deleted once its minute has passed. The SipHash key of
- * the fingerprints is kept beside them ({@value #KEY_FILE}, owner-only), so a new process computes
- * the same fingerprints.
+ * The one-node {@link NonceGuard}: {@link InMemoryNonceGuard} for the answer, and a journal of the
+ * fingerprints it accepts in the data folder, read back at the next start, so that a request seen
+ * before a restart, or before a {@code kill -9}, is still refused as long as its timestamp could
+ * pass. Each accepted nonce's 8-byte fingerprint is stored, before the action runs, into a
+ * memory-mapped file of its expiry minute ({@value #FOLDER}/{@code <minute>.<process>.bin}, one
+ * per minute and process, grown {@value #CHUNK} bytes at a time): a store into shared mapped pages
+ * costs no system call and belongs to the operating system at once, so it survives the process's
+ * death, not the machine's (the kernel writes the pages back within seconds; a power loss can lose
+ * the last ones). Files of a minute that has passed are deleted. The SipHash key of the
+ * fingerprints is kept beside them ({@value #KEY_FILE}, owner-only), so a new process computes the
+ * same fingerprints. A fingerprint of zero, which marks unused space, is not journaled (odds 2^-64).
  */
-final class NonceJournal implements NonceGuard, AutoCloseable {
+public final class NonceJournal implements NonceGuard, AutoCloseable {
     static final String FOLDER = "nonces";
     static final String KEY_FILE = "key";
+    static final int CHUNK = 64 * 1024;
     private static final long MINUTE = 60_000;
     private static final String SUFFIX = ".bin";
 
     private final Path folder;
     private final Clock clock;
     private final InMemoryNonceGuard memory;
-    private final TreeMap<Long, FileChannel> open = new TreeMap<>();
-    private final ByteBuffer record = ByteBuffer.allocate(Long.BYTES);
+    private final String process = Long.toString(ProcessHandle.current().pid()) + "-"
+            + Long.toHexString(System.nanoTime());
+    private final TreeMap<Long, MinuteFile> open = new TreeMap<>();
     private long nextSweep;
+
+    /** One minute's file of this process: its channel, and the mapped chunk being filled. */
+    private static final class MinuteFile {
+        final FileChannel channel;
+        MappedByteBuffer chunk;
+        long chunkStart;
+
+        MinuteFile(FileChannel channel) {
+            this.channel = channel;
+        }
+    }
 
     private NonceJournal(Path folder, Clock clock, InMemoryNonceGuard memory) {
         this.folder = folder;
@@ -49,7 +64,7 @@ final class NonceJournal implements NonceGuard, AutoCloseable {
     }
 
     /** Opens the journal in {@code dataDir}, reloading the nonces whose time has not passed. */
-    static NonceJournal open(Path dataDir, Clock clock) {
+    public static NonceJournal open(Path dataDir, Clock clock) {
         try {
             Path folder = Files.createDirectories(dataDir.resolve(FOLDER));
             NonceJournal journal = new NonceJournal(folder, clock, new InMemoryNonceGuard(clock, key(folder)));
@@ -69,26 +84,26 @@ final class NonceJournal implements NonceGuard, AutoCloseable {
         }
         try {
             sweep();
-            record.clear();
-            record.putLong(fingerprint).flip();
-            FileChannel channel = channel(minute);
-            while (record.hasRemaining()) {
-                channel.write(record);
-            }
+            chunkWithRoom(minute).putLong(fingerprint);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the nonce journal", e);
         }
         return true;
     }
 
-    private FileChannel channel(long minute) throws IOException {
-        FileChannel channel = open.get(minute);
-        if (channel == null) {
-            channel = FileChannel.open(folder.resolve(minute + SUFFIX), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            open.put(minute, channel);
+    private MappedByteBuffer chunkWithRoom(long minute) throws IOException {
+        MinuteFile file = open.get(minute);
+        if (file == null) {
+            file = new MinuteFile(FileChannel.open(folder.resolve(minute + "." + process + SUFFIX),
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE));
+            file.chunkStart = -CHUNK;
+            open.put(minute, file);
         }
-        return channel;
+        if (file.chunk == null || !file.chunk.hasRemaining()) {
+            file.chunkStart += CHUNK;
+            file.chunk = file.channel.map(FileChannel.MapMode.READ_WRITE, file.chunkStart, CHUNK);
+        }
+        return file.chunk;
     }
 
     /** Closes and deletes the files of minutes that have passed; at most once a minute. */
@@ -98,15 +113,19 @@ final class NonceJournal implements NonceGuard, AutoCloseable {
             return;
         }
         nextSweep = now + MINUTE;
-        Iterator<Map.Entry<Long, FileChannel>> files = open.entrySet().iterator();
+        Iterator<Map.Entry<Long, MinuteFile>> files = open.entrySet().iterator();
         while (files.hasNext()) {
-            Map.Entry<Long, FileChannel> file = files.next();
+            Map.Entry<Long, MinuteFile> file = files.next();
             if (file.getKey() * MINUTE >= now) {
                 break;
             }
-            file.getValue().close();
+            file.getValue().channel.close();
             files.remove();
         }
+        deletePassed(now);
+    }
+
+    private void deletePassed(long now) throws IOException {
         try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
             for (Path file : all) {
                 Long minute = minuteOf(file);
@@ -119,25 +138,19 @@ final class NonceJournal implements NonceGuard, AutoCloseable {
 
     private void reload() throws IOException {
         long now = clock.millis();
+        deletePassed(now);
         try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
             for (Path file : all) {
                 Long minute = minuteOf(file);
                 if (minute == null) {
                     continue;
                 }
-                if (minute * MINUTE < now) {
-                    Files.deleteIfExists(file);
-                    continue;
-                }
                 byte[] bytes = Files.readAllBytes(file);
-                int whole = bytes.length - bytes.length % Long.BYTES;
-                ByteBuffer records = ByteBuffer.wrap(bytes, 0, whole);
+                ByteBuffer records = ByteBuffer.wrap(bytes, 0, bytes.length - bytes.length % Long.BYTES);
                 while (records.hasRemaining()) {
-                    memory.remember(records.getLong(), minute);
-                }
-                if (whole != bytes.length) { // a record torn by a crash: drop it, so appends stay aligned
-                    try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                        c.truncate(whole);
+                    long fingerprint = records.getLong();
+                    if (fingerprint != 0) {
+                        memory.remember(fingerprint, minute);
                     }
                 }
             }
@@ -147,8 +160,9 @@ final class NonceJournal implements NonceGuard, AutoCloseable {
 
     private static Long minuteOf(Path file) {
         String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
         try {
-            return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+            return dot < 0 ? null : Long.parseLong(name.substring(0, dot));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -178,9 +192,9 @@ final class NonceJournal implements NonceGuard, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (FileChannel channel : open.values()) {
+        for (MinuteFile file : open.values()) {
             try {
-                channel.close();
+                file.channel.close();
             } catch (IOException ignored) {
                 // closing a file written without force: nothing to lose
             }
