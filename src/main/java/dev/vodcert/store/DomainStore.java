@@ -87,7 +87,7 @@ public final class DomainStore {
      * what the one before committed: on a database several nodes share, the transaction locks the
      * account's row ({@code SELECT ... FOR UPDATE}) before it counts; on the embedded H2 file, which
      * one process owns, a lock in this process does, and the insert stays a single auto-committed
-     * statement (crash runs lost acknowledged domains when H2 took the row lock).
+     * statement.
      */
     public Added insertWithinLimit(VodDomain d, int limit) {
         if (!shared) {
