@@ -36,7 +36,9 @@ final class CertificateUpload {
         CertificateIntake.Accepted accepted = intake.accept(call.accountId(), domain.domainName(),
                 CertType.UPLOAD.wire(), certName, pub, pri);
         free.stop(domain);
-        store.attachNewCertificate(domain, accepted.certificate(), accepted.certDomainName(),
-                call.receivedAt().toEpochMilli());
+        if (store.attachNewCertificate(domain, accepted.certificate(), accepted.certDomainName(),
+                call.receivedAt().toEpochMilli()).isEmpty()) {
+            throw VodErrors.INVALID_DOMAIN_NOT_FOUND.exception(); // deleted while the upload was checked
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  * <li>the private key belongs to the leaf ({@link KeyPairCheck}) — {@code PrivateKeyError}, or
  *     {@code InvalidSSLPub} when it belongs to another certificate of the chain (wrong order);
  * <li>the leaf is valid at {@code now} — {@code InvalidSSLPub};
+ * <li>TLS clients would accept the leaf: no MD5 or SHA-1 signature, no unknown critical extension,
+ *     a subjectAltName DNS name ({@link LeafProfile}) — {@code InvalidSSLPub};
  * <li>each certificate is signed by the next one — {@code InvalidSSLPub};
  * <li>the leaf covers the domain ({@link HostnameMatcher}) — {@code InvalidSSLPub}.
  * </ol>
@@ -45,7 +47,7 @@ public final class CertificateValidator {
             throw VodErrors.INVALID_SSL_PUB.exception(why);
         });
         checkKeyBelongsToLeaf(bundle);
-        validityProblem(leaf, now).ifPresent(why -> {
+        validityProblem(leaf, now).or(() -> LeafProfile.problem(leaf)).ifPresent(why -> {
             throw VodErrors.INVALID_SSL_PUB.exception(why);
         });
         checkChainOrder(bundle.chain());

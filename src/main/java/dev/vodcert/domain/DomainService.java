@@ -30,18 +30,16 @@ public final class DomainService {
     /** Adds a domain, online at once (the emulator has no review step; see README). */
     public VodDomain add(long accountId, DomainName name, List<Source> sources, Scope scope, String checkUrl,
                          String topLevelDomain) {
-        if (store.countByAccount(accountId) >= domainLimit) {
-            throw VodErrors.DOMAIN_LIMIT_EXCEEDED.exception(VodErrors.DOMAIN_LIMIT_EXCEEDED.message()
-                    + " The limit is " + domainLimit + " domains.");
-        }
         long now = clock.millis();
         VodDomain domain = new VodDomain(0, accountId, name.ascii(), CnameTarget.of(name, cnameSuffix),
                 DomainStatus.ONLINE.wire(), scope.wire(), Sources.toJson(sources), checkUrl, topLevelDomain, null,
                 "off", null, null, null, now, now);
-        if (!store.insert(domain)) {
-            throw VodErrors.DOMAIN_ALREADY_EXIST.exception();
-        }
-        return domain;
+        return switch (store.insertWithinLimit(domain, domainLimit)) {
+            case ADDED -> domain;
+            case LIMIT_REACHED -> throw VodErrors.DOMAIN_LIMIT_EXCEEDED.exception(
+                    VodErrors.DOMAIN_LIMIT_EXCEEDED.message() + " The limit is " + domainLimit + " domains.");
+            case NAME_TAKEN -> throw VodErrors.DOMAIN_ALREADY_EXIST.exception();
+        };
     }
 
     /** The caller's domain by the name a request gave, in any case, Unicode or ASCII. */

@@ -18,8 +18,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * cost about 150), so memory is rate x window x 16 bytes: 3,000 requests per second over the
  * 15-minute window hold about 45 MB. The SipHash key is random per process, so no one can make two
  * nonces collide on purpose; an accidental collision (odds about n/2^64 with n nonces kept) would
- * refuse one honest request as a replay, never let a replay through. Lost on restart, which the
- * timestamp window bounds: a replay after a restart still needs a timestamp inside the window.
+ * refuse one honest request as a replay, never let a replay through. Alone it is lost on restart;
+ * the service keeps a journal of its fingerprints ({@code server/NonceJournal}) to reload.
  */
 public final class InMemoryNonceGuard implements NonceGuard {
     private static final long MINUTE = 60_000;
@@ -29,24 +29,49 @@ public final class InMemoryNonceGuard implements NonceGuard {
     private final TreeMap<Long, LongSet> byExpiryMinute = new TreeMap<>();
 
     public InMemoryNonceGuard(Clock clock) {
+        this(clock, randomKey());
+    }
+
+    /** With this 16-byte SipHash key: a guard that reloads fingerprints saved by an earlier process needs its key. */
+    public InMemoryNonceGuard(Clock clock, byte[] sipHashKey) {
         this.clock = clock;
+        sipHash.init(new KeyParameter(sipHashKey.clone()));
+    }
+
+    /** 16 random bytes, a SipHash key. */
+    public static byte[] randomKey() {
         byte[] key = new byte[16];
         new SecureRandom().nextBytes(key);
-        sipHash.init(new KeyParameter(key));
+        return key;
     }
 
     @Override
-    public synchronized boolean firstUse(String accessKeyId, String nonce, Instant keepUntil) {
+    public boolean firstUse(String accessKeyId, String nonce, Instant keepUntil) {
+        return firstUse(fingerprint(accessKeyId, nonce), expiryMinute(keepUntil));
+    }
+
+    /** As {@link #firstUse(String, String, Instant)} for a {@link #fingerprint} and an {@link #expiryMinute}. */
+    public synchronized boolean firstUse(long fingerprint, long expiryMinute) {
         forgetBefore(clock.millis());
-        long fingerprint = fingerprint(accessKeyId, nonce);
         for (LongSet minute : byExpiryMinute.values()) {
             if (minute.contains(fingerprint)) {
                 return false;
             }
         }
-        long expiryMinute = Math.floorDiv(keepUntil.toEpochMilli() + MINUTE - 1, MINUTE);
-        byExpiryMinute.computeIfAbsent(expiryMinute, m -> new LongSet()).add(fingerprint);
+        remember(fingerprint, expiryMinute);
         return true;
+    }
+
+    /** Keeps a fingerprint until the end of its minute (a reloaded one), unless that has passed. */
+    public synchronized void remember(long fingerprint, long expiryMinute) {
+        if (expiryMinute * MINUTE >= clock.millis()) {
+            byExpiryMinute.computeIfAbsent(expiryMinute, m -> new LongSet()).add(fingerprint);
+        }
+    }
+
+    /** The minute (since the epoch, rounded up) at whose end a nonce kept until {@code keepUntil} is forgotten. */
+    public static long expiryMinute(Instant keepUntil) {
+        return Math.floorDiv(keepUntil.toEpochMilli() + MINUTE - 1, MINUTE);
     }
 
     /** Forgets every nonce whose time has passed. */
@@ -61,7 +86,8 @@ public final class InMemoryNonceGuard implements NonceGuard {
         }
     }
 
-    private long fingerprint(String accessKeyId, String nonce) {
+    /** The 64-bit SipHash of the AccessKeyId and the nonce, under this guard's key. */
+    public synchronized long fingerprint(String accessKeyId, String nonce) {
         byte[] id = accessKeyId.getBytes(StandardCharsets.UTF_8);
         byte[] value = nonce.getBytes(StandardCharsets.UTF_8);
         byte[] input = ByteBuffer.allocate(4 + id.length + value.length).putInt(id.length).put(id).put(value).array();

@@ -24,6 +24,7 @@ public final class RpcPipeline implements RpcEndpoint {
     private final ResponseRenderer renderer;
     private final Function<RuntimeException, ApiException> failures;
     private final Clock clock;
+    private volatile RequestObserver observer = RequestObserver.NONE;
 
     public RpcPipeline(ActionTable actions, Authenticator authenticator, Throttle throttle, ResponseRenderer renderer,
                        Function<RuntimeException, ApiException> failures, Clock clock) {
@@ -35,8 +36,34 @@ public final class RpcPipeline implements RpcEndpoint {
         this.clock = clock;
     }
 
+    /** From now on {@code observer} hears of every request (metrics, attached once they are ready). */
+    public void observe(RequestObserver observer) {
+        this.observer = observer;
+    }
+
     @Override
     public RpcResponse handle(RpcRequest request) {
+        RequestObserver seen = observer;
+        long began = System.nanoTime();
+        seen.started();
+        Labels labels = new Labels();
+        RpcResponse response = null;
+        try {
+            response = answer(request, labels);
+            return response;
+        } finally {
+            seen.finished(labels.action, response == null ? 500 : response.status(),
+                    response == null ? GatewayErrors.INTERNAL_ERROR.code() : labels.code, System.nanoTime() - began);
+        }
+    }
+
+    /** What the observer is told: the action once it is known to be registered, the error's code. */
+    private static final class Labels {
+        String action = RequestObserver.UNKNOWN_ACTION;
+        String code;
+    }
+
+    private RpcResponse answer(RpcRequest request, Labels labels) {
         String requestId = newRequestId();
         ResponseFormat errorFormat = ResponseFormat.JSON;
         String action = null;
@@ -49,14 +76,17 @@ public final class RpcPipeline implements RpcEndpoint {
             action = pick(params, "Action", request.header("x-acs-action"));
             String version = pick(params, "Version", request.header("x-acs-version"));
             ActionHandler handler = actions.find(version, action);
+            labels.action = action;
             Principal principal = authenticator.authenticate(request, params);
             throttle.acquire(principal, action);
             Object model = handler.handle(new ActionCall(action, version, params, principal, requestId, clock.instant()));
             return renderer.success(action, requestId, model, format);
         } catch (ApiException e) {
+            labels.code = e.code();
             return renderer.error(e, requestId, request.hostWithoutPort(), errorFormat);
         } catch (RuntimeException e) {
             ApiException translated = failures.apply(e);
+            labels.code = translated.code();
             if (translated.httpStatus() >= 500) {
                 LOG.error("Request {} ({}) failed with {} at {}", requestId, action, e.getClass().getName(),
                         e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");

@@ -31,6 +31,9 @@ final class EnvelopeErrorHandler extends ErrorHandler {
             case 503 -> GatewayErrors.SERVICE_UNAVAILABLE.message();
             default -> "The request could not be read as HTTP.";
         };
+        if (status == 503) {
+            QueueRefusals.refused();
+        }
         String code = status == 503 ? GatewayErrors.SERVICE_UNAVAILABLE.code()
                 : status >= 500 ? "InternalError" : "InvalidParameter";
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);

@@ -18,7 +18,6 @@ import dev.vodcert.issuance.Lifecycle;
 import dev.vodcert.ownership.OwnershipService;
 import dev.vodcert.protocol.ActionTable;
 import dev.vodcert.protocol.Authenticator;
-import dev.vodcert.protocol.InMemoryNonceGuard;
 import dev.vodcert.protocol.NonceGuard;
 import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
@@ -59,9 +58,12 @@ public final class Vodcert implements AutoCloseable {
     private final IssuanceRuntime issuance;
     private final DomainService domains;
     private final DomainConfigs domainConfigs;
+    private final ApiMetrics apiMetrics;
+    private final NonceGuard nonces;
 
     private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, Housekeeping housekeeping,
-                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains, DomainConfigs domainConfigs) {
+                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains, DomainConfigs domainConfigs,
+                    ApiMetrics apiMetrics, NonceGuard nonces) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
@@ -70,6 +72,8 @@ public final class Vodcert implements AutoCloseable {
         this.issuance = issuance;
         this.domains = domains;
         this.domainConfigs = domainConfigs;
+        this.apiMetrics = apiMetrics;
+        this.nonces = nonces;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
@@ -115,6 +119,7 @@ public final class Vodcert implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(database::isReachable);
         AcmeWiring acme = null;
         IssuanceRuntime issuance = null;
+        NonceGuard nonces = null;
         try {
             // What the first answer needs: the keys, the actions and the pipeline; then the API opens.
             // None of it makes the Jdbi (plain JDBC on the pool, stores that make it when first used).
@@ -142,8 +147,8 @@ public final class Vodcert implements AutoCloseable {
                     new DomainSearch(database), new DomainTags(new DomainTagStore(database)), ownership,
                     domainConfigs));
             CasApi.register(actions, casStore, intake);
-            RpcPipeline pipeline = new RpcPipeline(actions,
-                    new Authenticator(keys, nonceGuard(api, database, signing, housekeeping), signing,
+            nonces = nonceGuard(config, database, signing, housekeeping);
+            RpcPipeline pipeline = new RpcPipeline(actions, new Authenticator(keys, nonces, signing,
                             api.timestampWindow()),
                     config.limits().throttle(signing), renderer, Failures::translate, clock);
             HttpServer http = listener.listener();
@@ -159,7 +164,10 @@ public final class Vodcert implements AutoCloseable {
             acme = AcmeWiring.start(config.acme(), database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
                     acme == null ? null : acme.issuer(), free, emulation);
-            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains, domainConfigs);
+            ApiMetrics apiMetrics = new ApiMetrics(registry);
+            pipeline.observe(apiMetrics);
+            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains, domainConfigs,
+                    apiMetrics, nonces);
         } catch (IOException e) {
             listener.abandon();
             closeAll(acme, issuance, housekeeping, database);
@@ -170,6 +178,7 @@ public final class Vodcert implements AutoCloseable {
             throw new IllegalStateException("Cannot read the database", e);
         } catch (RuntimeException | Error e) {
             listener.abandon();
+            closeJournal(nonces);
             closeAll(acme, issuance, housekeeping, database);
             throw e;
         }
@@ -187,14 +196,23 @@ public final class Vodcert implements AutoCloseable {
         database.close();
     }
 
-    /** In memory for one node, or in the database (swept in the background) when nodes share it. */
-    private static NonceGuard nonceGuard(ApiConfig config, Database database, Clock clock, Housekeeping housekeeping) {
-        if (config.nonceStore().resolve(database.isShared()) == NonceStore.MEMORY) {
-            return new InMemoryNonceGuard(clock);
+    /**
+     * In memory with a journal in the data folder for one node, or in the database (swept in the
+     * background) when nodes share it: either way a nonce outlives a restart.
+     */
+    private static NonceGuard nonceGuard(Config config, Database database, Clock clock, Housekeeping housekeeping) {
+        if (config.api().nonceStore().resolve(database.isShared()) == NonceStore.MEMORY) {
+            return NonceJournal.open(config.dataDir(), clock);
         }
         DatabaseNonceGuard guard = new DatabaseNonceGuard(database, clock);
         housekeeping.every("signature-nonce sweep", NONCE_SWEEP_EVERY, guard::sweepExpired);
         return guard;
+    }
+
+    private static void closeJournal(NonceGuard nonces) {
+        if (nonces instanceof NonceJournal journal) {
+            journal.close();
+        }
     }
 
     /** Opens the configured database, migrated; used by the server and by the admin commands. */
@@ -270,6 +288,8 @@ public final class Vodcert implements AutoCloseable {
 
     @Override
     public void close() {
+        apiMetrics.close();
+        closeJournal(nonces);
         issuance.close();
         if (acme != null) {
             acme.close();

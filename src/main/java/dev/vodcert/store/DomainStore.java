@@ -40,6 +40,9 @@ public final class DomainStore {
     private final PlainQuery plain;
     private final RememberedReads<Lookup, Optional<WithCertificate>> lookups;
     private final DomainMirror mirror;
+    private final boolean shared;
+    /** Adds to one account on an embedded database, one after the other (striped by account id). */
+    private static final Object[] ADD_LOCKS = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     /**
      * The service's store: lookups on the pool without a handle, remembered between writes on H2,
@@ -50,6 +53,7 @@ public final class DomainStore {
         this.plain = database.plainQuery();
         this.lookups = database.rememberedReads();
         this.mirror = database.domainMirror();
+        this.shared = database.isShared();
     }
 
     /** A store over a bare Jdbi (tools, tests): every lookup reads. */
@@ -58,20 +62,13 @@ public final class DomainStore {
         this.plain = PlainQuery.through(jdbi);
         this.lookups = RememberedReads.none();
         this.mirror = null;
+        this.shared = true;
     }
 
     /** @return false when the name is taken (by any account) */
     public boolean insert(VodDomain d) {
         try {
-            jdbi().useHandle(h -> h.createUpdate("INSERT INTO vod_domain (account_id, domain_name, cname, "
-                            + "domain_status, scope, sources, check_url, top_level_domain, description, ssl_protocol, "
-                            + "gmt_created, gmt_modified) VALUES (:account, :name, :cname, :status, :scope, :sources, "
-                            + ":checkUrl, :tld, :description, :ssl, :created, :modified)")
-                    .bind("account", d.accountId()).bind("name", d.domainName()).bind("cname", d.cname())
-                    .bind("status", d.domainStatus()).bind("scope", d.scope()).bind("sources", d.sources())
-                    .bind("checkUrl", d.checkUrl()).bind("tld", d.topLevelDomain())
-                    .bind("description", d.description()).bind("ssl", d.sslProtocol())
-                    .bind("created", d.gmtCreated()).bind("modified", d.gmtModified()).execute());
+            jdbi().useHandle(h -> insertRow(h, d));
             return true;
         } catch (RuntimeException e) {
             if (UniqueViolation.isCause(e)) {
@@ -79,6 +76,58 @@ public final class DomainStore {
             }
             throw e;
         }
+    }
+
+    /** What {@link #insertWithinLimit} did. */
+    public enum Added { ADDED, NAME_TAKEN, LIMIT_REACHED }
+
+    /**
+     * Inserts the domain unless its account has {@code limit} domains already, under any concurrency
+     * and on any number of nodes, so adds to one account run one after the other and each counts
+     * what the one before committed: on a database several nodes share, the transaction locks the
+     * account's row ({@code SELECT ... FOR UPDATE}) before it counts; on the embedded H2 file, which
+     * one process owns, a lock in this process does, and the insert stays a single auto-committed
+     * statement.
+     */
+    public Added insertWithinLimit(VodDomain d, int limit) {
+        if (!shared) {
+            synchronized (ADD_LOCKS[(int) Math.floorMod(d.accountId(), (long) ADD_LOCKS.length)]) {
+                if (countByAccount(d.accountId()) >= limit) {
+                    return Added.LIMIT_REACHED;
+                }
+                return insert(d) ? Added.ADDED : Added.NAME_TAKEN;
+            }
+        }
+        try {
+            return jdbi().inTransaction(h -> {
+                h.createQuery("SELECT id FROM account WHERE id = :account FOR UPDATE").bind("account", d.accountId())
+                        .mapTo(Long.class).findOne();
+                long count = h.createQuery("SELECT COUNT(*) FROM vod_domain WHERE account_id = :account")
+                        .bind("account", d.accountId()).mapTo(Long.class).one();
+                if (count >= limit) {
+                    return Added.LIMIT_REACHED;
+                }
+                insertRow(h, d);
+                return Added.ADDED;
+            });
+        } catch (RuntimeException e) {
+            if (UniqueViolation.isCause(e)) {
+                return Added.NAME_TAKEN;
+            }
+            throw e;
+        }
+    }
+
+    private static void insertRow(Handle h, VodDomain d) {
+        h.createUpdate("INSERT INTO vod_domain (account_id, domain_name, cname, "
+                        + "domain_status, scope, sources, check_url, top_level_domain, description, ssl_protocol, "
+                        + "gmt_created, gmt_modified) VALUES (:account, :name, :cname, :status, :scope, :sources, "
+                        + ":checkUrl, :tld, :description, :ssl, :created, :modified)")
+                .bind("account", d.accountId()).bind("name", d.domainName()).bind("cname", d.cname())
+                .bind("status", d.domainStatus()).bind("scope", d.scope()).bind("sources", d.sources())
+                .bind("checkUrl", d.checkUrl()).bind("tld", d.topLevelDomain())
+                .bind("description", d.description()).bind("ssl", d.sslProtocol())
+                .bind("created", d.gmtCreated()).bind("modified", d.gmtModified()).execute();
     }
 
     public Optional<VodDomain> find(long accountId, String domainName) {
@@ -158,18 +207,24 @@ public final class DomainStore {
     /**
      * Stores a new certificate and points the domain at it with HTTPS on, in one transaction. The
      * certificate the domain had before is deleted when it was an upload that no other domain uses.
+     *
+     * @return empty, storing nothing, when the domain was deleted meanwhile
      */
-    public StoredCertificate attachNewCertificate(VodDomain domain, StoredCertificate certificate,
-                                                  String certDomainName, long now) {
+    public Optional<StoredCertificate> attachNewCertificate(VodDomain domain, StoredCertificate certificate,
+                                                            String certDomainName, long now) {
         return jdbi().inTransaction(h -> {
-            Long before = currentCertificate(h, domain.id());
+            Optional<Locked> locked = lockDomain(h, domain.id());
+            if (locked.isEmpty()) {
+                return Optional.empty();
+            }
+            Long before = locked.get().certId();
             StoredCertificate stored = CertificateStore.insert(h, certificate);
             h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, ssl_protocol = 'on', "
                             + "gmt_modified = :now WHERE id = :id")
                     .bind("cert", stored.id()).bind("cdn", certDomainName).bind("now", now).bind("id", domain.id())
                     .execute();
             deleteUnusedUpload(h, before);
-            return stored;
+            return Optional.of(stored);
         });
     }
 
@@ -182,7 +237,15 @@ public final class DomainStore {
     public boolean attachStoredCertificate(VodDomain domain, long certId, String certDomainName, long now) {
         try {
             return jdbi().inTransaction(h -> {
-                Long before = currentCertificate(h, domain.id());
+                Optional<Locked> locked = lockDomain(h, domain.id());
+                boolean stillStored = h.createQuery("SELECT id FROM certificate WHERE id = :cert AND account_id = "
+                                + ":account AND cert_type = 'cas' FOR UPDATE")
+                        .bind("cert", certId).bind("account", domain.accountId()).mapTo(Long.class).findOne()
+                        .isPresent();
+                if (locked.isEmpty() || !stillStored) {
+                    return false;
+                }
+                Long before = locked.get().certId();
                 int updated = h.createUpdate("UPDATE vod_domain SET cert_id = :cert, cert_domain_name = :cdn, "
                                 + "ssl_protocol = 'on', gmt_modified = :now WHERE id = :id AND EXISTS (SELECT 1 "
                                 + "FROM certificate WHERE id = :cert AND account_id = :account AND cert_type = 'cas')")
@@ -204,14 +267,20 @@ public final class DomainStore {
         }
     }
 
+    /** A domain row locked by this transaction, and the certificate it points at (null for none). */
+    private record Locked(Long certId) {
+    }
+
     /**
-     * The certificate the domain points at now, its row locked until the transaction ends: the one a
-     * replacement deletes is the one it replaces, even when another replacement of the same domain
-     * committed after the caller read the domain (else that one's certificate would stay, unused).
+     * The certificate the domain points at now, its row locked until the transaction ends, or empty
+     * when the domain is gone: the one a replacement or a deletion removes is
+     * the one the domain has at that moment, even when another change of the same domain committed
+     * after the caller read it (else that one's certificate would stay, unused), and a change that
+     * comes after the domain's deletion finds no row and stores nothing.
      */
-    private static Long currentCertificate(Handle h, long domainId) {
+    private static Optional<Locked> lockDomain(Handle h, long domainId) {
         return h.createQuery("SELECT cert_id FROM vod_domain WHERE id = :id FOR UPDATE").bind("id", domainId)
-                .mapTo(Long.class).findOne().orElse(null);
+                .map((rs, ctx) -> new Locked(nullableLong(rs, 1))).findOne();
     }
 
     private static void deleteUnusedUpload(Handle h, Long certId) {
@@ -237,11 +306,16 @@ public final class DomainStore {
      */
     public void delete(VodDomain domain) {
         jdbi().useTransaction(h -> {
+            Optional<Locked> locked = lockDomain(h, domain.id());
+            if (locked.isEmpty()) {
+                return;
+            }
             h.createUpdate("DELETE FROM vod_domain WHERE id = :id").bind("id", domain.id()).execute();
-            if (domain.certId() != null) {
+            Long certId = locked.get().certId();
+            if (certId != null) {
                 h.createUpdate("DELETE FROM certificate WHERE id = :cert AND cert_type <> 'cas' "
                                 + "AND NOT EXISTS (SELECT 1 FROM vod_domain WHERE cert_id = :cert)")
-                        .bind("cert", domain.certId()).execute();
+                        .bind("cert", certId).execute();
             }
         });
     }

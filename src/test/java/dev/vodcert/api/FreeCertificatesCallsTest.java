@@ -1,5 +1,6 @@
 package dev.vodcert.api;
 
+import dev.vodcert.testing.TempFolders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,7 +25,6 @@ import dev.vodcert.store.DomainStore;
 import dev.vodcert.testing.Issued;
 import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.TestCertificates;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ class FreeCertificatesCallsTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = Database.open(Database.h2Url(Files.createTempDirectory("vodcert-free")), null, null, 2);
+        database = Database.open(Database.h2Url(TempFolders.create("vodcert-free")), null, null, 2);
         Clock clock = Clock.systemUTC();
         account = new AccessKeyStore(database.jdbi()).createAccount("free", clock.millis());
         byte[] master = new byte[KeyCipher.KEY_BYTES];

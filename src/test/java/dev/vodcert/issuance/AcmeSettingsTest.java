@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Settings are checked when built or when the issuer starts, each refusal naming its option. */
 class AcmeSettingsTest {
@@ -74,8 +75,8 @@ class AcmeSettingsTest {
     }
 
     @Test
-    void anUnreadableTrustStoreIsRefusedWhenTheIssuerStartsNamingTheFile() throws Exception {
-        Path garbage = Files.writeString(Files.createTempFile("trust", ".pem"), "not a certificate");
+    void anUnreadableTrustStoreIsRefusedWhenTheIssuerStartsNamingTheFile(@TempDir Path dir) throws Exception {
+        Path garbage = Files.writeString(dir.resolve("trust.pem"), "not a certificate");
         Path missing = garbage.resolveSibling("missing-" + garbage.getFileName());
 
         assertThatThrownBy(() -> issuer(AcmeSettings.of(URI.create("acme://letsencrypt.org")).withTrustStore(garbage,

@@ -12,7 +12,9 @@ import dev.vodcert.store.CertificateOrderStore;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.DomainStore;
 import dev.vodcert.store.FreeCertificateStore;
+import dev.vodcert.testing.TempFolders;
 import dev.vodcert.testing.TestClock;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +36,7 @@ final class LifecycleFixture implements AutoCloseable {
     final CertificateIntake intake;
     final LocalCa ca;
     final long accountId;
+    private final Path caDir = TempFolders.create("lifecycle-ca");
 
     LifecycleFixture(TestClock clock) {
         this(clock, Database.open("jdbc:h2:mem:lifecycle" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null, 4));
@@ -51,7 +54,7 @@ final class LifecycleFixture implements AutoCloseable {
         new SecureRandom().nextBytes(key);
         KeyCipher cipher = new KeyCipher(key);
         this.intake = new CertificateIntake(cipher, clock, "cn-hangzhou");
-        this.ca = LocalCa.loadOrCreate(tempDir(), cipher, clock);
+        this.ca = LocalCa.loadOrCreate(caDir, cipher, clock);
         this.accountId = new AccessKeyStore(database.jdbi()).createAccount("lifecycle", clock.millis());
     }
 
@@ -82,16 +85,10 @@ final class LifecycleFixture implements AutoCloseable {
         return new FreeCertificatesService(store, clock);
     }
 
-    private static java.nio.file.Path tempDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("lifecycle-ca");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {
         database.close();
+        TempFolders.delete(caDir);
     }
 }

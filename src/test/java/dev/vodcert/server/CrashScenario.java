@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Crashes lose nothing, on any store: vodcert runs as a child JVM while several clients stream
  * writes at it ({@link CrashWrites}) and note every write that was acknowledged (HTTP 200). The
  * process is killed with SIGKILL in the middle of the stream, {@code -Dvodcert.crash.rounds} times
- * (default 3), each time restarted on the same database with no repair step. After each restart
+ * (default 3; the {@code crash-long} Maven profile runs 500), each time restarted on the same database with no repair step. After each restart
  * every acknowledged domain is there, each domain serves the certificate of its last acknowledged
  * upload (or of the one in flight at the kill, never an older one), and at the end the database is
  * consistent: every certificate a domain points at exists, no certificate is left behind that no
@@ -30,6 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 abstract class CrashScenario {
     static final int ROUNDS = Integer.getInteger("vodcert.crash.rounds", 3);
+    /**
+     * Every how many rounds all acknowledged domains are looked up; in the other rounds, those
+     * acknowledged in this round and the one before (a long run's domains grow with the rounds, and
+     * looking up all of them after each kill would make it quadratic). Default 1: all, every round.
+     * The last round always looks up all.
+     */
+    static final int FULL_CHECK_EVERY = Integer.getInteger("vodcert.crash.fullCheckEvery", 1);
 
     /** Starts (or restarts) the child vodcert on the scenario's database. */
     abstract ChildVodcert start();
@@ -79,7 +86,11 @@ abstract class CrashScenario {
         assertThat(writes.uploadRefusals).as("uploads are valid").isEmpty();
         List<String> lost = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
+        boolean all = round % FULL_CHECK_EVERY == 0 || round == ROUNDS;
         for (Map.Entry<String, Integer> acked : writes.ackedDomains.entrySet()) {
+            if (!all && acked.getValue() < round - 1) {
+                continue;
+            }
             Answer found = after.call("DescribeVodDomainDetail", Map.of("DomainName", acked.getKey()));
             String what = acked.getKey() + " (acknowledged in round " + acked.getValue() + ": " + found.status() + " "
                     + found.code() + ")";
@@ -105,8 +116,9 @@ abstract class CrashScenario {
                     .anySatisfy(pem -> assertThat(served).startsWith(pem));
             assertThat(info.path("ServerCertificateStatus").asText()).isEqualTo("on");
         }
-        System.out.printf("crash round %d: %d domains and uploads %s acknowledged so far, all there after"
-                + " the restart%n", round, writes.ackedDomains.size(), writes.lastAcked);
+        System.out.printf("crash round %d: %d domains and uploads %s acknowledged so far, %s there after"
+                + " the restart%n", round, writes.ackedDomains.size(), writes.lastAcked,
+                all ? "all" : "those of the last two rounds");
     }
 
     static SignedClient client(ChildVodcert child) {

@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.testing.TempFolders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodcert.certificate.KeyCipher;
@@ -7,7 +8,6 @@ import dev.vodcert.issuance.Issuer;
 import dev.vodcert.issuance.LocalCaIssuer;
 import dev.vodcert.testing.DnsTestServer;
 import dev.vodcert.testing.TestServer;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -26,7 +26,7 @@ class LifecycleThreadTest {
     void theServersLoopIssuesByItselfAndStopsOnClose() throws Exception {
         byte[] key = new byte[KeyCipher.KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        LocalCaIssuer ca = LocalCaIssuer.inDataFolder(Files.createTempDirectory("thread-ca"), new KeyCipher(key),
+        LocalCaIssuer ca = LocalCaIssuer.inDataFolder(TempFolders.create("thread-ca"), new KeyCipher(key),
                 Clock.systemUTC());
         CountDownLatch issued = new CountDownLatch(1);
         Issuer signalling = new Issuer() {

@@ -136,22 +136,23 @@ class OperatorViewTest {
     @Test
     void theCertsStatusCommandShowsTheSameOnAStoppedService() {
         String name = name("cli");
-        java.nio.file.Path data;
         try (FreeCertServer s = new FreeCertServer(dns, null)) {
             s.addDomain(name);
             dns.setServfail(name);
             s.requestFree(name);
             s.runOnce();
-            data = s.server.dataDir();
+            java.nio.file.Path data = s.server.dataDir();
+            s.server.stop();
+            String out = run(0, "certs", "status", "--data", data.toString());
+            assertThat(out).contains(name).contains("status: checking").contains("resolver: " + dns.resolver())
+                    .contains("last error: DNS query for " + name + " answered SERVFAIL").contains("next attempt: 20");
+            assertThat(run(0, "certs", "status", "--domain", name.toUpperCase(), "--data", data.toString()))
+                    .contains(name);
+            assertThat(run(1, "certs", "status", "--domain", "nobody.vodcert-test.com", "--data", data.toString()))
+                    .contains("No free certificate for nobody.vodcert-test.com.");
         } finally {
             dns.clearServfail(name);
         }
-        String out = run(0, "certs", "status", "--data", data.toString());
-        assertThat(out).contains(name).contains("status: checking").contains("resolver: " + dns.resolver())
-                .contains("last error: DNS query for " + name + " answered SERVFAIL").contains("next attempt: 20");
-        assertThat(run(0, "certs", "status", "--domain", name.toUpperCase(), "--data", data.toString())).contains(name);
-        assertThat(run(1, "certs", "status", "--domain", "nobody.vodcert-test.com", "--data", data.toString()))
-                .contains("No free certificate for nobody.vodcert-test.com.");
     }
 
     private static String run(int expectedExit, String... args) {

@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.testing.TempFolders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.vodcert.testing.PebbleServer;
 import dev.vodcert.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class VodcertAcmeTest {
 
     @Test
     void withoutAnAcmeDirectoryThereIsNoAcmeIssuerAndNothingListensOnPort80() throws Exception {
-        try (Vodcert app = Vodcert.start(config(Files.createTempDirectory("vodcert-noacme")), Clock.systemUTC(),
+        try (Vodcert app = Vodcert.start(config(TempFolders.create("vodcert-noacme")), Clock.systemUTC(),
                 console)) {
             assertThat(app.acmeIssuer()).isEmpty();
             assertThat(app.http01Port()).isZero();
@@ -36,7 +36,7 @@ class VodcertAcmeTest {
     void theConfiguredIssuerIssuesThroughTheServicesOwnHttp01Listener() throws Exception {
         int http01Port = PebbleServer.freePort();
         try (PebbleServer pebble = PebbleServer.builder(http01Port).start();
-             Vodcert app = Vodcert.start(config(Files.createTempDirectory("vodcert-acme"))
+             Vodcert app = Vodcert.start(config(TempFolders.create("vodcert-acme"))
                      .withAcme(pebble.acmeSettings(), "127.0.0.1", http01Port), Clock.systemUTC(), console)) {
             assertThat(app.http01Port()).isEqualTo(http01Port);
             Issuer issuer = app.acmeIssuer().orElseThrow();
@@ -52,7 +52,7 @@ class VodcertAcmeTest {
     @Test
     void http01PortZeroLeavesTheListenerToOtherNodes() throws Exception {
         int acmePortNobodyUses = PebbleServer.freePort();
-        Config config = config(Files.createTempDirectory("vodcert-acme-nolistener")).withAcme(
+        Config config = config(TempFolders.create("vodcert-acme-nolistener")).withAcme(
                 dev.vodcert.issuance.AcmeSettings.of(java.net.URI.create("acme://pebble/127.0.0.1:" + acmePortNobodyUses)),
                 "127.0.0.1", 0);
         try (Vodcert app = Vodcert.start(config, Clock.systemUTC(), console)) {
@@ -63,7 +63,7 @@ class VodcertAcmeTest {
 
     @Test
     void aBadHttp01PortIsRefusedAtStartNamingTheOption() throws Exception {
-        Config config = config(Files.createTempDirectory("vodcert-badport")).withAcme(null, "127.0.0.1", 70_000);
+        Config config = config(TempFolders.create("vodcert-badport")).withAcme(null, "127.0.0.1", 70_000);
 
         assertThatThrownBy(() -> Vodcert.start(config, Clock.systemUTC(), console))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,11 +1,13 @@
 package dev.vodcert.store;
 
+import dev.vodcert.testing.TempFolders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodcert.certificate.StoredCertificate;
 import dev.vodcert.domain.VodDomain;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -30,7 +32,7 @@ class CasCertificateStoreTest {
 
     @BeforeAll
     void open() throws Exception {
-        h2 = Database.open(Database.h2Url(Files.createTempDirectory("vodcert-store")), null, null, 4);
+        h2 = Database.open(Database.h2Url(TempFolders.create("vodcert-store")), null, null, 4);
         postgres = EmbeddedPostgres.start();
         pg = Database.open(postgres.getJdbcUrl("postgres", "postgres"), null, null, 4);
     }

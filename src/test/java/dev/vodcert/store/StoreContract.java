@@ -139,7 +139,7 @@ abstract class StoreContract {
         DomainStore domains = one.domains();
         VodDomain d = one.read();
         String bigPem = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(60_000) + "\n-----END CERTIFICATE-----\n";
-        StoredCertificate first = domains.attachNewCertificate(d, certificate(account, bigPem), "cdn.example.com", 50L);
+        StoredCertificate first = domains.attachNewCertificate(d, certificate(account, bigPem), "cdn.example.com", 50L).orElseThrow();
         DomainStore.WithCertificate read = domains.findWithCertificate(account, "cdn.example.com").orElseThrow();
         assertThat(read.certificate()).isEqualTo(first);
         assertThat(read.certificate().certificatePem()).isEqualTo(bigPem);
@@ -147,7 +147,7 @@ abstract class StoreContract {
         assertThat(read.domain().gmtModified()).isEqualTo(50L);
 
         VodDomain withFirst = read.domain();
-        StoredCertificate second = domains.attachNewCertificate(withFirst, certificate(account, "pem2"), "cdn.example.com", 60L);
+        StoredCertificate second = domains.attachNewCertificate(withFirst, certificate(account, "pem2"), "cdn.example.com", 60L).orElseThrow();
         assertThat(second.id()).isGreaterThan(first.id());
         CertificateStore certificates = new CertificateStore(db.jdbi());
         assertThat(certificates.find(account, first.id())).isEmpty();
@@ -167,13 +167,13 @@ abstract class StoreContract {
         DomainStore domains = one.domains();
         VodDomain read = one.read();
 
-        StoredCertificate first = domains.attachNewCertificate(read, certificate(account, "pem1"), "cdn.example.com", 50L);
-        StoredCertificate second = domains.attachNewCertificate(read, certificate(account, "pem2"), "cdn.example.com", 60L);
+        StoredCertificate first = domains.attachNewCertificate(read, certificate(account, "pem1"), "cdn.example.com", 50L).orElseThrow();
+        StoredCertificate second = domains.attachNewCertificate(read, certificate(account, "pem2"), "cdn.example.com", 60L).orElseThrow();
         CertificateStore certificates = new CertificateStore(db.jdbi());
         assertThat(certificates.find(account, first.id())).isEmpty();
         assertThat(certificates.find(account, second.id())).contains(second);
 
-        StoredCertificate third = domains.attachNewCertificate(read, certificate(account, "pem3"), "cdn.example.com", 70L);
+        StoredCertificate third = domains.attachNewCertificate(read, certificate(account, "pem3"), "cdn.example.com", 70L).orElseThrow();
         assertThat(certificates.find(account, second.id())).isEmpty();
         assertThat(domains.find(account, "cdn.example.com").orElseThrow().certId()).isEqualTo(third.id());
     }
@@ -235,7 +235,7 @@ abstract class StoreContract {
         assertThat(d.sslProtocol()).isEqualTo("off");
         assertThat(keys.find("LTAIkey1")).map(AccessKeyStore.Row::enabled).contains(true);
 
-        StoredCertificate attached = domains.attachNewCertificate(d, certificate(account, "pem1"), "cdn.example.com", 50L);
+        StoredCertificate attached = domains.attachNewCertificate(d, certificate(account, "pem1"), "cdn.example.com", 50L).orElseThrow();
         keys.setEnabled("LTAIkey1", false);
         DomainStore.WithCertificate read = domains.findWithCertificate(account, "cdn.example.com").orElseThrow();
         assertThat(read.certificate()).isEqualTo(attached);

@@ -27,6 +27,8 @@ public final class CertificateBuilder {
     private Instant notAfter;
     private TestCa issuer;
     private boolean selfSigned;
+    private String signatureAlgorithm;
+    private String criticalOid;
 
     CertificateBuilder() {
     }
@@ -72,6 +74,18 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** Signs with this JCA algorithm (e.g. {@code SHA1withECDSA}, {@code MD5withRSA}) instead of SHA-256. */
+    public CertificateBuilder signatureAlgorithm(String algorithm) {
+        this.signatureAlgorithm = algorithm;
+        return this;
+    }
+
+    /** Adds a critical extension of this OID (its value an ASN.1 NULL). */
+    public CertificateBuilder criticalExtension(String oid) {
+        this.criticalOid = oid;
+        return this;
+    }
+
     public Issued issue() {
         KeyPair key = keyPair != null ? keyPair : TestCertificates.rsa(2048);
         String subjectCn = cnGiven ? cn : dnsNames.isEmpty() ? "vodcert test leaf" : dnsNames.get(0);
@@ -79,11 +93,11 @@ public final class CertificateBuilder {
             validFor(Duration.ofDays(90));
         }
         if (selfSigned) {
-            return Issued.of(TestCertificates.leaf(key, subjectCn, dnsNames, notBefore, notAfter, null, null),
-                    key, null);
+            return Issued.of(TestCertificates.leaf(key, subjectCn, dnsNames, notBefore, notAfter, null, null,
+                    signatureAlgorithm, criticalOid), key, null);
         }
         TestCa ca = issuer != null ? issuer : TestCertificates.ca();
-        return Issued.of(TestCertificates.leaf(key, subjectCn, dnsNames, notBefore, notAfter, ca.keyPair(), ca.name()),
-                key, ca);
+        return Issued.of(TestCertificates.leaf(key, subjectCn, dnsNames, notBefore, notAfter, ca.keyPair(), ca.name(),
+                signatureAlgorithm, criticalOid), key, ca);
     }
 }

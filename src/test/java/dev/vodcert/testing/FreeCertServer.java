@@ -14,7 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,10 +37,11 @@ public final class FreeCertServer implements AutoCloseable {
     public final List<Issuer.IssuedCertificate> issued = Collections.synchronizedList(new ArrayList<>());
     public volatile Consumer<String> during = name -> { };
     private final String adminToken;
+    private final Path caDir = TempFolders.create("free-cert-ca");
 
     public FreeCertServer(DnsTestServer dns, String adminToken) {
         this.adminToken = adminToken;
-        LocalCaIssuer ca = LocalCaIssuer.inDataFolder(tempDir(), new KeyCipher(randomKey()), clock);
+        LocalCaIssuer ca = LocalCaIssuer.inDataFolder(caDir, new KeyCipher(randomKey()), clock);
         Issuer recording = new Issuer() {
             @Override
             public String name() {
@@ -134,6 +135,7 @@ public final class FreeCertServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        TempFolders.delete(caDir);
     }
 
     private static byte[] randomKey() {
@@ -142,11 +144,4 @@ public final class FreeCertServer implements AutoCloseable {
         return key;
     }
 
-    private static java.nio.file.Path tempDir() {
-        try {
-            return Files.createTempDirectory("free-cert-ca");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

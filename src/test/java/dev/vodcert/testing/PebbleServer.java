@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -82,11 +81,7 @@ public final class PebbleServer implements AutoCloseable {
         String pebbleBinary = TestProcess.require("pebble");
         String dnsBinary = TestProcess.require("pebble-challtestsrv");
         this.options = options;
-        try {
-            this.dir = Files.createTempDirectory("vodcert-pebble");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.dir = TempFolders.create("vodcert-pebble");
         this.tls = PebbleTls.writeTo(dir);
         this.acmePort = freePort();
         this.dnsPort = freePort();
@@ -266,5 +261,6 @@ public final class PebbleServer implements AutoCloseable {
     public void close() {
         stopAcme();
         dns.close();
+        TempFolders.delete(dir);
     }
 }

@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -124,14 +126,32 @@ public final class TestCertificates {
      */
     public static X509Certificate leaf(KeyPair keyPair, String cn, List<String> sans, Instant notBefore,
             Instant notAfter, KeyPair issuerKeyPair, String issuerName) {
+        return leaf(keyPair, cn, sans, notBefore, notAfter, issuerKeyPair, issuerName, null, null);
+    }
+
+    /**
+     * As {@link #leaf(KeyPair, String, List, Instant, Instant, KeyPair, String)}, signed with
+     * {@code signatureAlgorithm} (e.g. {@code MD5withRSA}; null for SHA-256) and with an extra
+     * critical extension of OID {@code criticalOid} holding an ASN.1 NULL (null for none).
+     */
+    public static X509Certificate leaf(KeyPair keyPair, String cn, List<String> sans, Instant notBefore,
+            Instant notAfter, KeyPair issuerKeyPair, String issuerName, String signatureAlgorithm, String criticalOid) {
         X500Name subject = cn == null ? new X500Name(new org.bouncycastle.asn1.x500.RDN[0]) : new X500Name("CN=" + cn);
         boolean selfSigned = issuerKeyPair == null;
-        return build(keyPair.getPublic(), subject, sans, notBefore, notAfter, selfSigned ? keyPair : issuerKeyPair,
-                selfSigned ? subject : new X500Name(issuerName), false);
+        KeyPair signer = selfSigned ? keyPair : issuerKeyPair;
+        return build(keyPair.getPublic(), subject, sans, notBefore, notAfter, signer,
+                selfSigned ? subject : new X500Name(issuerName), false,
+                signatureAlgorithm != null ? signatureAlgorithm : signatureAlgorithm(signer), criticalOid);
     }
 
     private static X509Certificate build(PublicKey key, X500Name subject, List<String> sans, Instant notBefore,
             Instant notAfter, KeyPair signer, X500Name issuer, boolean isCa) {
+        return build(key, subject, sans, notBefore, notAfter, signer, issuer, isCa, signatureAlgorithm(signer), null);
+    }
+
+    private static X509Certificate build(PublicKey key, X500Name subject, List<String> sans, Instant notBefore,
+            Instant notAfter, KeyPair signer, X500Name issuer, boolean isCa, String signatureAlgorithm,
+            String criticalOid) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
@@ -156,7 +176,10 @@ public final class TestCertificates {
                 builder.addExtension(Extension.subjectAlternativeName, subject.getRDNs().length == 0,
                         new GeneralNames(names));
             }
-            JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(signatureAlgorithm(signer));
+            if (criticalOid != null) {
+                builder.addExtension(new ASN1ObjectIdentifier(criticalOid), true, DERNull.INSTANCE);
+            }
+            JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(signatureAlgorithm);
             if (signer.getPrivate().getClass().getName().startsWith("org.bouncycastle")) {
                 signerBuilder.setProvider(TestKeys.BC);
             }

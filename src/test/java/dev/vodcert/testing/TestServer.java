@@ -31,6 +31,7 @@ public final class TestServer implements AutoCloseable {
     public static final String MASTER_KEY = "dm9kY2VydC10ZXN0LW1hc3Rlci1rZXktMzItYnl0ZXM=";
 
     private final Path dataDir;
+    private boolean stopped;
     private final Clock clock;
     private final UnaryOperator<Config> customize;
     private final Issuer issuer;
@@ -55,11 +56,7 @@ public final class TestServer implements AutoCloseable {
     public TestServer(Clock clock, UnaryOperator<Config> customize, Issuer issuer) {
         this.customize = customize;
         this.issuer = issuer;
-        try {
-            this.dataDir = Files.createTempDirectory("vodcert-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.dataDir = TempFolders.create("vodcert-test");
         this.clock = clock;
         start();
         otherKey = app.accessKeys().create(app.accessKeys().account("other"));
@@ -76,6 +73,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void start() {
+        stopped = false;
         Config config = customize.apply(Config.defaults(dataDir).withPort(0)
                 .withAccessKey(ACCESS_KEY_ID, ACCESS_KEY_SECRET).withAdmin(new AdminConfig("127.0.0.1", 0, null)));
         app = Vodcert.start(config, clock, new PrintStream(console, true), issuer);
@@ -93,7 +91,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public void restart() {
-        app.close();
+        stop();
         start();
     }
 
@@ -121,6 +119,18 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.close();
+        try {
+            stop();
+        } finally {
+            TempFolders.delete(dataDir);
+        }
+    }
+
+    /** Stops the service but keeps its data folder (for commands run on a stopped service) until {@link #close()}. */
+    public void stop() {
+        if (!stopped) {
+            stopped = true;
+            app.close();
+        }
     }
 }

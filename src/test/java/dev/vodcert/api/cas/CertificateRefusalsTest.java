@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Full validation end to end (issue 3, point 5): each refusal, through {@code SetVodDomainSSLCertificate}
+ * Full validation end to end: each refusal, through {@code SetVodDomainSSLCertificate}
  * ({@code CertType=upload}) and through the store's {@code UploadUserCertificate}, names its reason;
  * nothing is stored.
  */
@@ -50,8 +50,20 @@ class CertificateRefusalsTest extends CasTestBase {
         Issued future = TestCertificates.certificate().dns(DOMAIN)
                 .validity(Instant.now().plus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(90))).issue();
         Issued otherKey = TestCertificates.certificate().key(TestCertificates.freshRsa(2048)).dns(DOMAIN).issue();
+        Issued critical = TestCertificates.certificate().dns(DOMAIN).criticalExtension("1.2.3.4.99").issue();
+        Issued cnOnly = TestCertificates.certificate().cn(DOMAIN).dns().issue();
+        Issued md5 = TestCertificates.certificate().dns(DOMAIN).selfSigned().signatureAlgorithm("MD5withRSA").issue();
+        Issued sha1 = TestCertificates.certificate().dns(DOMAIN).signatureAlgorithm("SHA1withECDSA").issue();
         String key = viaIntermediate.keyPemPkcs8();
         return Stream.of(
+                new Case("unknown critical extension", critical.chainPem(), critical.keyPemPkcs8(), "InvalidSSLPub",
+                        "Cert", "critical extension TLS clients do not know (1.2.3.4.99)"),
+                new Case("CN without subjectAltName", cnOnly.chainPem(), cnOnly.keyPemPkcs8(), "InvalidSSLPub",
+                        "Cert", "no subjectAltName DNS name"),
+                new Case("MD5 signature", md5.chainPem(), md5.keyPemPkcs8(), "InvalidSSLPub", "Cert",
+                        "signed with MD5 (MD5withRSA)"),
+                new Case("SHA-1 signature", sha1.chainPem(), sha1.keyPemPkcs8(), "InvalidSSLPub", "Cert",
+                        "signed with SHA-1 (SHA1withECDSA)"),
                 new Case("chain out of order", swapped, key, "InvalidSSLPub", "Cert", "out of order"),
                 new Case("chain not signed by the next", wrongIssuer, key, "InvalidSSLPub", "Cert",
                         "certificate 1 of the chain is not signed by certificate 2"),
