@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.console.Console;
 import dev.vodcert.issuance.FreeCertificateReport;
 import dev.vodcert.store.FreeCertificateStore;
 import io.javalin.Javalin;
@@ -18,19 +19,27 @@ import java.util.Locale;
  * token when configured): {@code GET /metrics} in the Prometheus text format, and
  * {@code GET /admin/free-certificates[?domain=D][&after=NAME]} listing each free certificate's
  * status, last check (observed CNAME, resolver, error), attempts and next attempt, as JSON pages of
- * {@value #PAGE} ordered by domain name.
+ * {@value #PAGE} ordered by domain name; and the operators' {@link Console} under {@code /console}.
  */
 public final class AdminServer implements AutoCloseable {
     static final int PAGE = 500;
 
     private final Javalin app;
 
-    AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store) {
+    /** @param console the operators' console under {@code /console}, or null for none (it guards its own paths) */
+    AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store, Console console) {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            c.routes.before(ctx -> authorize(ctx, config.token()));
+            c.routes.before(ctx -> {
+                if (console == null || !Console.serves(ctx.path())) {
+                    authorize(ctx, config.token());
+                }
+            });
+            if (console != null) {
+                console.register(c.routes);
+            }
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));
             c.routes.get("/admin/free-certificates", ctx -> ctx.json(reports(store, ctx)));

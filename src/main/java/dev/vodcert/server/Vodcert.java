@@ -6,6 +6,7 @@ import dev.vodcert.api.VodApi;
 import dev.vodcert.api.cas.CasApi;
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
+import dev.vodcert.console.Console;
 import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainTags;
 import dev.vodcert.issuance.AcmeRequestMetrics;
@@ -22,9 +23,11 @@ import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.CasCertificateStore;
+import dev.vodcert.store.CertificateCounts;
 import dev.vodcert.store.CertificateStore;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.DatabaseNonceGuard;
+import dev.vodcert.store.DomainBrowse;
 import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
 import dev.vodcert.store.DomainTagStore;
@@ -145,7 +148,7 @@ public final class Vodcert implements AutoCloseable {
             PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
             acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
-                    acme == null ? null : acme.issuer(), free);
+                    acme == null ? null : acme.issuer(), free, console(config, database, keys, free, clock));
             return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
         } catch (IOException e) {
             listener.abandon();
@@ -172,6 +175,14 @@ public final class Vodcert implements AutoCloseable {
         }
         housekeeping.close();
         database.close();
+    }
+
+    /** The operators' console on the admin listener (reads through the stores; changes through the services). */
+    private static Console console(Config config, Database database, AccessKeys keys, FreeCertificatesService free,
+                                   Clock clock) {
+        return new Console(new Console.Services(new CertificateCounts(database), new DomainBrowse(database),
+                new FreeCertificateStore(database), free, keys, new AccessKeyStore(database), clock),
+                config.admin().token());
     }
 
     /** In memory for one node, or in the database (swept in the background) when nodes share it. */
