@@ -25,7 +25,7 @@ final class Layout {
 
     /** A confirm step: what will happen, and a form that does it (with the CSRF token) or goes back. */
     static Html confirm(String question, String action, Guard.Caller caller, Html fields, String back) {
-        return Html.of("<p class=\"confirm\">{}</p><form method=\"post\" action=\"{}\" id=\"confirm\">"
+        return Html.of("<p class=\"confirm\" id=\"question\">{}</p><form method=\"post\" action=\"{}\" id=\"confirm\">"
                 + "<input type=\"hidden\" name=\"csrf\" value=\"{}\">{}<button type=\"submit\" id=\"confirm-button\">"
                 + "Confirm</button> <a href=\"{}\">Cancel</a></form>", question, action, caller.csrf(), fields, back);
     }

@@ -105,22 +105,22 @@ public final class CertificateCounts {
 
     /** Certificates in use expiring on each of {@code days} days from {@code start} (epoch ms, a day's start). */
     public long[] expiriesPerDay(long start, int days) {
-        return perDay("SELECT c.not_after AS t FROM certificate c WHERE c.not_after >= :start AND c.not_after < :end AND "
+        return perDay("SELECT (c.not_after - :start) / " + DAY + " AS day_index FROM certificate c WHERE c.not_after >= :start AND c.not_after < :end AND "
                 + IN_USE, start, days);
     }
 
     /** Renewals of issued free certificates due on each of {@code days} days from {@code start}. */
     public long[] renewalsPerDay(long start, int days) {
-        return perDay("SELECT f.next_attempt_at AS t FROM free_certificate f WHERE f.next_attempt_at >= :start "
+        return perDay("SELECT (f.next_attempt_at - :start) / " + DAY + " AS day_index FROM free_certificate f WHERE f.next_attempt_at >= :start "
                 + "AND f.next_attempt_at < :end AND f.status = 'success'", start, days);
     }
 
     private long[] perDay(String rows, long start, int days) {
         long[] out = new long[days];
-        jdbi.get().withHandle(h -> h.createQuery("SELECT (t - :start) / " + DAY + " AS day, COUNT(*) AS n FROM ("
-                        + rows + ") r GROUP BY (t - :start) / " + DAY)
+        jdbi.get().withHandle(h -> h.createQuery("SELECT day_index, COUNT(*) AS n FROM (" + rows + ") r "
+                        + "GROUP BY day_index")
                 .bind("start", start).bind("end", start + days * DAY)
-                .map((rs, ctx) -> out[(int) rs.getLong("day")] = rs.getLong("n")).list());
+                .map((rs, ctx) -> out[(int) rs.getLong("day_index")] = rs.getLong("n")).list());
         return out;
     }
 
