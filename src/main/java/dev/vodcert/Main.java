@@ -157,8 +157,9 @@ public final class Main implements Runnable {
                     + app.port() + "/ (data in "
                     + config.dataDir().toAbsolutePath() + ")");
             if (app.adminPort() >= 0) {
-                System.out.println("vodcert: metrics and free certificate status on http://" + config.admin().host()
-                        + ":" + app.adminPort() + "/metrics and /admin/free-certificates");
+                String admin = "http://" + config.admin().host() + ":" + app.adminPort();
+                System.out.println("vodcert: metrics and free certificate status on " + admin
+                        + "/metrics and /admin/free-certificates; the operators' console on " + admin + "/console");
             }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
