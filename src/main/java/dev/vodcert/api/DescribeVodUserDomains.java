@@ -22,6 +22,11 @@ import java.util.List;
 final class DescribeVodUserDomains implements ActionHandler {
     /** {@code Sandbox} of every domain: vodcert has no sandboxed domains. */
     static final String SANDBOX = "normal";
+    /**
+     * The largest {@code PageSize}: 50, as the current API reference says; the 1.0.4 async SDK
+     * checks 1 to 500 on the client side, but the service's documented bound is the one kept.
+     */
+    static final int MAX_PAGE_SIZE = 50;
 
     record Response(long pageNumber, long pageSize, long totalCount, Domains domains) {
     }
@@ -47,7 +52,7 @@ final class DescribeVodUserDomains implements ActionHandler {
 
     @Override
     public Object handle(ActionCall call) {
-        Paging paging = Paging.of(call);
+        Paging paging = Paging.of(call, MAX_PAGE_SIZE);
         DomainSearchType type = DomainSearchType.parse(call.optional("DomainSearchType"));
         String text = DomainQuery.nameFilter(call.optional("DomainName"), type);
         String status = call.optional("DomainStatus");

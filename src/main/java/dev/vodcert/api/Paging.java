@@ -5,17 +5,16 @@ import dev.vodcert.protocol.GatewayErrors;
 import dev.vodcert.protocol.Sanitizer;
 
 /**
- * {@code PageNumber} (from 1, default 1) and {@code PageSize} (1 to {@value #MAX_PAGE_SIZE},
+ * {@code PageNumber} (from 1, default 1) and {@code PageSize} (1 to the action's largest page,
  * default {@value #DEFAULT_PAGE_SIZE}) of a list action. A value that is not a whole number in
  * range is {@code InvalidParameter} naming it, never clamped.
  */
 record Paging(long pageNumber, int pageSize) {
     static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 500;
 
-    static Paging of(ActionCall call) {
+    static Paging of(ActionCall call, int maxPageSize) {
         long number = number(call.optional("PageNumber"), "PageNumber", 1, Integer.MAX_VALUE, 1);
-        int size = (int) number(call.optional("PageSize"), "PageSize", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        int size = (int) number(call.optional("PageSize"), "PageSize", 1, maxPageSize, DEFAULT_PAGE_SIZE);
         return new Paging(number, size);
     }
 

@@ -23,7 +23,7 @@ final class SetVodDomainCertificate implements ActionHandler {
 
     @Override
     public Object handle(ActionCall call) {
-        VodDomain domain = domains.get(call.accountId(), call.required("DomainName"));
+        VodDomain domain = domains.getForCertificateChange(call.accountId(), call.required("DomainName"));
         boolean on = SslProtocol.parse(call.required("SSLProtocol"));
         if (!on) {
             domains.setHttps(domain, false);

@@ -38,7 +38,7 @@ final class SetVodDomainSSLCertificate implements ActionHandler {
 
     @Override
     public Object handle(ActionCall call) {
-        VodDomain domain = domains.get(call.accountId(), call.required("DomainName"));
+        VodDomain domain = domains.getForCertificateChange(call.accountId(), call.required("DomainName"));
         boolean on = SslProtocol.parse(call.required("SSLProtocol"));
         CertType given = call.optional("CertType") == null ? null : CertType.parse(call.optional("CertType"));
         if (!on) {

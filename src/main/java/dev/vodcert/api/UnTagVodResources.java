@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * {@code UnTagVodResources} with {@code ResourceType=domain}: removes the tags with keys
  * {@code TagKey.1..20} from the domains {@code ResourceId.1..50}, all or none; a key a domain does
- * not carry is ignored. Answers RequestId only.
+ * not carry is ignored. Without {@code TagKey}, {@code All=true} removes every tag of those
+ * domains; with {@code TagKey} given, {@code All} changes nothing (as the tag services do).
+ * Answers RequestId only.
  */
 final class UnTagVodResources implements ActionHandler {
     private final DomainTags tags;
@@ -23,8 +25,9 @@ final class UnTagVodResources implements ActionHandler {
     @Override
     public Object handle(ActionCall call) {
         var names = ResourceType.domains(call);
+        boolean all = BooleanParameter.parse(call, "All");
         List<String> keys = RepeatList.values(call.params(), "TagKey", DomainTag.MAX_PER_DOMAIN);
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() && !all) {
             throw GatewayErrors.missing("TagKey.1");
         }
         for (int i = 0; i < keys.size(); i++) {
@@ -32,7 +35,7 @@ final class UnTagVodResources implements ActionHandler {
                 throw GatewayErrors.invalid("TagKey." + (i + 1), "It is empty.");
             }
         }
-        tags.untag(call.accountId(), names, keys);
+        tags.untag(call.accountId(), names, keys.isEmpty() ? null : keys);
         return null;
     }
 }

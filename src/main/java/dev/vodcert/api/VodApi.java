@@ -1,6 +1,7 @@
 package dev.vodcert.api;
 
 import dev.vodcert.certificate.CertificateIntake;
+import dev.vodcert.domain.DomainConfigs;
 import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainStatus;
 import dev.vodcert.domain.DomainTags;
@@ -22,7 +23,8 @@ public final class VodApi {
     /** What the VOD actions are built from. */
     public record Services(DomainService domains, DomainStore domainStore, CertificateIntake intake,
                            FreeCertificates free, CasCertificateStore casStore, CertificateStore certificateStore,
-                           DomainSearch search, DomainTags tags, OwnershipService ownership) {
+                           DomainSearch search, DomainTags tags, OwnershipService ownership,
+                           DomainConfigs configs) {
     }
 
     public static ActionTable register(ActionTable table, Services s) {
@@ -45,7 +47,12 @@ public final class VodApi {
                 .add(VERSION, "BatchStopVodDomain", new BatchVodDomainStatus(s.domains(), DomainStatus.OFFLINE))
                 .add(VERSION, "TagVodResources", new TagVodResources(s.tags()))
                 .add(VERSION, "UnTagVodResources", new UnTagVodResources(s.tags()))
+                .add(VERSION, "DescribeVodTagResources", new DescribeVodTagResources(s.tags()))
+                .add(VERSION, "ListTagResources", new ListTagResources(s.tags()))
                 .add(VERSION, "DescribeVodVerifyContent", new DescribeVodVerifyContent(s.ownership()))
-                .add(VERSION, "VerifyVodDomainOwner", new VerifyVodDomainOwner(s.ownership()));
+                .add(VERSION, "VerifyVodDomainOwner", new VerifyVodDomainOwner(s.ownership()))
+                .add(VERSION, "BatchSetVodDomainConfigs", new BatchSetVodDomainConfigs(s.configs()))
+                .add(VERSION, "DescribeVodDomainConfigs", new DescribeVodDomainConfigs(s.configs()))
+                .add(VERSION, "DeleteVodSpecificConfig", new DeleteVodSpecificConfig(s.configs()));
     }
 }

@@ -59,4 +59,11 @@ public final class VodErrors {
     public static final ErrorCode INVALID_FILE = new ErrorCode("InvalidFile", 400, "The file is not found.");
     public static final ErrorCode VERIFY_ERROR = new ErrorCode("VerifyError", 400,
             "The specified Verify is incorrectly formatted.");
+    public static final ErrorCode INVALID_ARG_VALUE_MALFORMED = new ErrorCode("InvalidArgValue.Malformed", 400,
+            "The specified ArgValue is invalid.");
+    public static final ErrorCode CONFIG_NOT_FOUND = new ErrorCode("ConfigNotFound", 404,
+            "The specified configid does not exist.");
+    /** The documented message is cut short in the sources; this is its plain completion. */
+    public static final ErrorCode CONFIG_DUPLICATE = new ErrorCode("ConfigDuplicate", 400,
+            "The configuration already exists.");
 }

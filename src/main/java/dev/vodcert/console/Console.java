@@ -1,6 +1,8 @@
 package dev.vodcert.console;
 
 import dev.vodcert.account.AccessKeys;
+import dev.vodcert.domain.DomainConfig;
+import dev.vodcert.domain.DomainConfigs;
 import dev.vodcert.issuance.FreeCertificateReport;
 import dev.vodcert.issuance.FreeCertificatesService;
 import dev.vodcert.store.AccessKeyStore;
@@ -18,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,7 +36,7 @@ public final class Console {
     /** What the console reads and changes. */
     public record Services(CertificateCounts counts, DomainBrowse domains, FreeCertificateStore freeCertificates,
                            FreeCertificatesService retry, AccessKeys accessKeys, AccessKeyStore accessKeyStore,
-                           Clock clock) {
+                           DomainConfigs configs, Clock clock) {
     }
 
     private final Services s;
@@ -109,7 +112,8 @@ public final class Console {
         FreeCertificateReport free = s.freeCertificates().list(name, "", 1).stream()
                 .map(r -> FreeCertificateReport.of(r.domainName(), r.state(), r.certNotAfter())).findFirst()
                 .orElse(null);
-        show(ctx, d.domain().domainName(), DomainPage.render(d, free));
+        List<DomainConfig> configs = s.configs().describe(d.domain().accountId(), name, List.of(), null);
+        show(ctx, d.domain().domainName(), DomainPage.render(d, free, configs));
     }
 
     private void staticFile(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.vodcert.console;
 
+import dev.vodcert.domain.DomainConfig;
 import dev.vodcert.issuance.FreeCertificateReport;
 import dev.vodcert.store.DomainBrowse;
 import java.util.List;
@@ -8,13 +9,13 @@ import java.util.List;
  * One domain: the domain itself, its certificate ({@link CertificateView}, never the key) and its
  * free-certificate history as the lifecycle recorded it (checks, observed CNAME, attempts, next
  * attempt, the last error in the words the check wrote it), with "retry now" when there is
- * something to retry.
+ * something to retry; and its configuration rules.
  */
 final class DomainPage {
     private DomainPage() {
     }
 
-    static Html render(DomainBrowse.Detail d, FreeCertificateReport free) {
+    static Html render(DomainBrowse.Detail d, FreeCertificateReport free, List<DomainConfig> configs) {
         DomainBrowse.Row r = d.domain();
         Html domain = Html.of("<section><h2>Domain</h2><table class=\"facts\">{}{}{}{}{}{}{}{}</table></section>",
                 Layout.fact("Name", r.domainName(), "domain-name"), Layout.fact("Account", r.accountId(), "account"),
@@ -22,7 +23,7 @@ final class DomainPage {
                 Layout.fact("HTTPS", r.sslProtocol(), "https"), Layout.fact("Origins", d.sources(), "sources"),
                 Layout.fact("Added", Layout.time(d.createdAt()), "created"),
                 Layout.fact("Changed", Layout.time(d.modifiedAt()), "modified"));
-        return Html.of("{}{}{}", domain, certificate(d), freeCertificate(r.domainName(), free));
+        return Html.of("{}{}{}{}", domain, certificate(d), freeCertificate(r.domainName(), free), configuration(configs));
     }
 
     private static Html certificate(DomainBrowse.Detail d) {
@@ -47,6 +48,19 @@ final class DomainPage {
                 Layout.fact("SHA-256 fingerprint", c.sha256(), "cert-sha256"),
                 Layout.fact("Certificates in the chain", c.chainLength(), "cert-chain"),
                 Layout.fact("Stored certificate id", d.certId(), "cert-id"));
+    }
+
+    /** The domain's configuration rules ({@code BatchSetVodDomainConfigs}): function, id, status, arguments. */
+    private static Html configuration(List<DomainConfig> configs) {
+        if (configs.isEmpty()) {
+            return Html.of("<section><h2>Configuration</h2><p id=\"no-configs\">No configuration rule.</p></section>");
+        }
+        List<Html> rows = configs.stream().map(c -> Html.of("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                c.functionName(), c.configId(), c.status(), String.join(", ", c.args().stream()
+                        .map(a -> a.argName() + "=" + a.argValue()).toList()))).toList();
+        return Html.of("<section><h2>Configuration</h2><table class=\"list\" id=\"configs\"><thead><tr><th>Function</th>"
+                + "<th>ConfigId</th><th>Status</th><th>Arguments</th></tr></thead><tbody>{}</tbody></table></section>",
+                Html.join(rows));
     }
 
     private static Html freeCertificate(String name, FreeCertificateReport f) {

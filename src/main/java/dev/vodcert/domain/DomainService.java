@@ -49,6 +49,25 @@ public final class DomainService {
         return store.find(accountId, lookupName(rawName)).orElseThrow(VodErrors.INVALID_DOMAIN_NOT_FOUND::exception);
     }
 
+    /**
+     * The caller's domain for a change of its certificate or HTTPS switch: a stopped
+     * ({@code offline}) domain refuses every such change with {@code InvalidDomain.Offline}, as
+     * the real service does, until it is started again.
+     */
+    public VodDomain getForCertificateChange(long accountId, String rawName) {
+        VodDomain domain = get(accountId, rawName);
+        refuseIfOffline(domain, "changing its certificate");
+        return domain;
+    }
+
+    /** {@code InvalidDomain.Offline} for a stopped domain, naming it and what was asked. */
+    public static void refuseIfOffline(VodDomain domain, String what) {
+        if (DomainStatus.OFFLINE.wire().equals(domain.domainStatus())) {
+            throw VodErrors.INVALID_DOMAIN_OFFLINE.exception(VodErrors.INVALID_DOMAIN_OFFLINE.message() + " The domain "
+                    + domain.domainName() + " is stopped; start it with BatchStartVodDomain before " + what + ".");
+        }
+    }
+
     /** The stored (ASCII) form of a requested name; a name that cannot exist is not found. */
     public static String lookupName(String rawName) {
         try {

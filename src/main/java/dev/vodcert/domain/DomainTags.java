@@ -25,9 +25,19 @@ public final class DomainTags {
         });
     }
 
-    /** Removes the tags with these keys from every named domain (stored forms). */
+    /** Removes the tags with these keys (every tag when {@code keys} is null) from every named domain (stored forms). */
     public void untag(long accountId, List<String> names, List<String> keys) {
         store.untag(accountId, names, keys, allFound(names));
+    }
+
+    /**
+     * A page of the account's tags ({@code DescribeVodTagResources}, {@code ListTagResources}):
+     * see {@link DomainTagStore#list}. Names the caller does not have simply list nothing.
+     */
+    public List<DomainTagStore.TagRow> list(long accountId, List<String> names, List<DomainTag> filter,
+                                            DomainTagStore.TagRow after, int limit) {
+        return store.list(accountId, names, filter, after == null ? null : after.domainName(),
+                after == null ? null : after.key(), limit);
     }
 
     private static Consumer<List<VodDomain>> allFound(List<String> names) {

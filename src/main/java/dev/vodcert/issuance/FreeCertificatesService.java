@@ -1,7 +1,6 @@
 package dev.vodcert.issuance;
 
-import dev.vodcert.api.VodErrors;
-import dev.vodcert.domain.DomainStatus;
+import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.VodDomain;
 import dev.vodcert.store.FreeCertificateStore;
 import java.time.Clock;
@@ -33,10 +32,7 @@ public final class FreeCertificatesService implements FreeCertificates {
 
     @Override
     public void request(VodDomain domain) {
-        if (DomainStatus.OFFLINE.wire().equals(domain.domainStatus())) {
-            throw VodErrors.INVALID_DOMAIN_OFFLINE.exception("The domain " + domain.domainName()
-                    + " is offline (stopped); start it before asking for a free certificate.");
-        }
+        DomainService.refuseIfOffline(domain, "asking for a free certificate");
         FreeCertificate row = store.request(domain.id(), clock.millis());
         LOG.info("free certificate {}: requested, now {}", domain.domainName(), row.status().wire());
     }

@@ -8,6 +8,7 @@ import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
 import dev.vodcert.console.Console;
 import dev.vodcert.domain.DomainService;
+import dev.vodcert.domain.DomainConfigs;
 import dev.vodcert.domain.DomainTags;
 import dev.vodcert.issuance.AcmeRequestMetrics;
 import dev.vodcert.issuance.FreeCertificates;
@@ -30,6 +31,7 @@ import dev.vodcert.store.DatabaseNonceGuard;
 import dev.vodcert.store.DomainBrowse;
 import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
+import dev.vodcert.store.DomainConfigStore;
 import dev.vodcert.store.DomainTagStore;
 import dev.vodcert.store.FreeCertificateStore;
 import dev.vodcert.store.OwnershipStore;
@@ -58,9 +60,10 @@ public final class Vodcert implements AutoCloseable {
     private final AcmeWiring acme;
     private final IssuanceRuntime issuance;
     private final DomainService domains;
+    private final DomainConfigs domainConfigs;
 
     private Vodcert(Database database, HttpServer http, AccessKeys accessKeys, Housekeeping housekeeping,
-                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains) {
+                    AcmeWiring acme, IssuanceRuntime issuance, DomainService domains, DomainConfigs domainConfigs) {
         this.database = database;
         this.http = http;
         this.accessKeys = accessKeys;
@@ -68,6 +71,7 @@ public final class Vodcert implements AutoCloseable {
         this.acme = acme;
         this.issuance = issuance;
         this.domains = domains;
+        this.domainConfigs = domainConfigs;
     }
 
     public static Vodcert start(Config config, Clock clock, PrintStream console) {
@@ -128,9 +132,10 @@ public final class Vodcert implements AutoCloseable {
             Config.Ownership own = config.ownership();
             OwnershipService ownership = new OwnershipService(new OwnershipStore(database), domainStore,
                     own.required(), own.resolver(), own.timeout(), own.httpPort(), clock);
+            DomainConfigs domainConfigs = new DomainConfigs(new DomainConfigStore(database), domains, clock);
             ActionTable actions = VodApi.register(new ActionTable(), new VodApi.Services(domains, domainStore, intake,
                     free, casStore, new CertificateStore(database), new DomainSearch(database),
-                    new DomainTags(new DomainTagStore(database)), ownership));
+                    new DomainTags(new DomainTagStore(database)), ownership, domainConfigs));
             CasApi.register(actions, casStore, intake);
             RpcPipeline pipeline = new RpcPipeline(actions,
                     new Authenticator(keys, nonceGuard(config, database, clock, housekeeping), clock,
@@ -148,8 +153,9 @@ public final class Vodcert implements AutoCloseable {
             PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
             acme = AcmeWiring.start(config, database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
-                    acme == null ? null : acme.issuer(), free, console(config, database, keys, free, clock));
-            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains);
+                    acme == null ? null : acme.issuer(), free,
+                    console(config, database, keys, free, domainConfigs, clock));
+            return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains, domainConfigs);
         } catch (IOException e) {
             listener.abandon();
             closeAll(acme, issuance, housekeeping, database);
@@ -179,9 +185,9 @@ public final class Vodcert implements AutoCloseable {
 
     /** The operators' console on the admin listener (reads through the stores; changes through the services). */
     private static Console console(Config config, Database database, AccessKeys keys, FreeCertificatesService free,
-                                   Clock clock) {
+                                   DomainConfigs configs, Clock clock) {
         return new Console(new Console.Services(new CertificateCounts(database), new DomainBrowse(database),
-                new FreeCertificateStore(database), free, keys, new AccessKeyStore(database), clock),
+                new FreeCertificateStore(database), free, keys, new AccessKeyStore(database), configs, clock),
                 config.admin().token());
     }
 
@@ -235,6 +241,11 @@ public final class Vodcert implements AutoCloseable {
     /** The port the HTTP-01 challenge listener answers on; 0 when there is none. */
     public int http01Port() {
         return acme == null ? 0 : acme.http01Port();
+    }
+
+    /** The domains' configuration rules, and the HTTPS policy each domain's rules make ({@link DomainConfigs#httpsPolicy}). */
+    public DomainConfigs domainConfigs() {
+        return domainConfigs;
     }
 
     public DomainService domains() {

@@ -3,8 +3,8 @@ package dev.vodcert.store;
 import dev.vodcert.certificate.StoredCertificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -12,26 +12,13 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * The certificate store behind {@code CertType=cas}: rows of the {@code certificate} table of type
- * {@code cas}, named uniquely within their account ({@code cas_name}). Saving under a name in use
- * replaces that certificate in place, keeping its id, so every domain using it serves the new one.
+ * {@code cas}, named uniquely within their account ({@code cas_name}). A name in use is refused:
+ * the store keeps the first certificate of that name.
  * Rules (what a certificate must be, who may see it) live with the callers; this class reads and
  * writes, each change in one transaction.
  */
 public final class CasCertificateStore {
     private static final String TYPE = "cas";
-
-    /**
-     * Given the domains that use a certificate about to be replaced, the certificate name that
-     * covers each (by domain name); throws to refuse the replacement, which then changes nothing.
-     */
-    @FunctionalInterface
-    public interface Coverage {
-        Map<String, String> certDomainNames(List<String> domainNames);
-    }
-
-    /** A saved certificate: new, or replacing one of the same name that these domains use. */
-    public record Saved(long certId, boolean replaced, List<String> domainNames) {
-    }
 
     /** The outcome of a delete: not found, refused because domains use it, or done. */
     public record Deletion(boolean found, List<String> usedBy) {
@@ -66,46 +53,30 @@ public final class CasCertificateStore {
         return jdbi().withHandle(h -> domainsUsing(h, certId, false));
     }
 
-    /** Inserts the certificate, or replaces the account's certificate of the same name. */
-    public Saved save(StoredCertificate row, Coverage coverage) {
+    /**
+     * Inserts the certificate under its name, or, when the account already has a certificate of
+     * that name, changes nothing and answers empty.
+     */
+    public OptionalLong add(StoredCertificate row) {
         try {
-            return jdbi().inTransaction(h -> saveIn(h, row, coverage));
+            return jdbi().inTransaction(h -> {
+                boolean taken = h.createQuery("SELECT COUNT(*) FROM certificate WHERE account_id = :account "
+                                + "AND cas_name = :name")
+                        .bind("account", row.accountId()).bind("name", row.certName()).mapTo(Long.class).one() > 0;
+                if (taken) {
+                    return OptionalLong.empty();
+                }
+                long id = CertificateStore.insert(h, row).id();
+                h.createUpdate("UPDATE certificate SET cas_name = :name WHERE id = :id")
+                        .bind("name", row.certName()).bind("id", id).execute();
+                return OptionalLong.of(id);
+            });
         } catch (RuntimeException e) {
-            if (!UniqueViolation.isCause(e)) {
-                throw e;
+            if (UniqueViolation.isCause(e)) {
+                return OptionalLong.empty(); // another request took the name first
             }
-            // another request inserted the same name first: replace that one instead
-            return jdbi().inTransaction(h -> saveIn(h, row, coverage));
+            throw e;
         }
-    }
-
-    private static Saved saveIn(Handle h, StoredCertificate row, Coverage coverage) {
-        Optional<Long> existing = h.createQuery("SELECT id FROM certificate WHERE account_id = :account "
-                        + "AND cas_name = :name FOR UPDATE")
-                .bind("account", row.accountId()).bind("name", row.certName()).mapTo(Long.class).findOne();
-        if (existing.isEmpty()) {
-            long id = CertificateStore.insert(h, row).id();
-            h.createUpdate("UPDATE certificate SET cas_name = :name WHERE id = :id")
-                    .bind("name", row.certName()).bind("id", id).execute();
-            return new Saved(id, false, List.of());
-        }
-        long id = existing.get();
-        List<String> domains = domainsUsing(h, id, true);
-        Map<String, String> covering = coverage.certDomainNames(domains);
-        h.createUpdate("UPDATE certificate SET certificate_pem = :pem, private_key_enc = :key, common_name = :cn, "
-                        + "issuer_org = :org, fingerprint = :fp, not_before = :nb, not_after = :na, "
-                        + "cert_region = :region, updated_at = :now WHERE id = :id")
-                .bind("pem", row.certificatePem()).bind("key", row.privateKeyEnc()).bind("cn", row.commonName())
-                .bind("org", row.issuerOrg()).bind("fp", row.fingerprint()).bind("nb", row.notBefore())
-                .bind("na", row.notAfter()).bind("region", row.certRegion()).bind("now", row.updatedAt())
-                .bind("id", id).execute();
-        for (String domain : domains) {
-            h.createUpdate("UPDATE vod_domain SET cert_domain_name = :cdn, gmt_modified = :now "
-                            + "WHERE cert_id = :id AND domain_name = :domain")
-                    .bind("cdn", covering.get(domain)).bind("now", row.updatedAt()).bind("id", id)
-                    .bind("domain", domain).execute();
-        }
-        return new Saved(id, true, domains);
     }
 
     /** Deletes the certificate unless a domain uses it. */

@@ -75,7 +75,15 @@ public final class DomainSearch {
             sql.append(" AND d.domain_status = :status");
             binds.put("status", query.status().wire());
         }
-        List<DomainTag> tags = query.tags();
+        appendTagFilter(sql, binds, query.tags());
+        return sql.toString();
+    }
+
+    /**
+     * Appends to a query over {@code vod_domain d} the condition that the domain carries every one
+     * of {@code tags} (a null value: any value of the key), with its bindings.
+     */
+    static void appendTagFilter(StringBuilder sql, Map<String, Object> binds, List<DomainTag> tags) {
         for (int i = 0; i < tags.size(); i++) {
             sql.append(" AND EXISTS (SELECT 1 FROM vod_domain_tag t").append(i).append(" WHERE t").append(i)
                     .append(".domain_id = d.id AND t").append(i).append(".tag_key = :key").append(i);
@@ -86,7 +94,6 @@ public final class DomainSearch {
             }
             sql.append(')');
         }
-        return sql.toString();
     }
 
     /** On {@link Query}, not generic over {@code SqlStatement}: verifying that would load Jdbi before the API opens. */

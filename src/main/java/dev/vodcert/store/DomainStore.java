@@ -254,10 +254,7 @@ public final class DomainStore {
     public void setStatus(long accountId, Collection<String> names, String status, long now,
                           Consumer<List<VodDomain>> check) {
         jdbi().useTransaction(h -> {
-            List<VodDomain> found = h.createQuery("SELECT " + COLUMNS + " FROM vod_domain "
-                            + "WHERE account_id = :account AND domain_name IN (<names>) ORDER BY domain_name")
-                    .bind("account", accountId).bindList("names", List.copyOf(names))
-                    .map((rs, ctx) -> map(rs)).list();
+            List<VodDomain> found = findByNames(h, accountId, names);
             check.accept(found);
             int changed = h.createUpdate("UPDATE vod_domain SET domain_status = :status, gmt_modified = :now "
                             + "WHERE account_id = :account AND domain_name IN (<names>)")
@@ -267,6 +264,14 @@ public final class DomainStore {
                 throw new IllegalStateException("Domains changed during a batch status update; rolled back");
             }
         });
+    }
+
+    /** The account's domains of these stored names, by name, in the caller's transaction. */
+    static List<VodDomain> findByNames(Handle h, long accountId, Collection<String> names) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM vod_domain "
+                        + "WHERE account_id = :account AND domain_name IN (<names>) ORDER BY domain_name")
+                .bind("account", accountId).bindList("names", List.copyOf(names))
+                .map((rs, ctx) -> map(rs)).list();
     }
 
     /** Whether the account has a domain named {@code root} or ending in {@code .root} (wildcards included). */

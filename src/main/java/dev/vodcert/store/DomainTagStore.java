@@ -3,10 +3,11 @@ package dev.vodcert.store;
 import dev.vodcert.domain.DomainTag;
 import dev.vodcert.domain.VodDomain;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -35,7 +36,7 @@ public final class DomainTagStore {
     public void tag(long accountId, Collection<String> names, List<DomainTag> tags, int maxPerDomain,
                     Consumer<List<VodDomain>> check, Consumer<String> overLimit) {
         jdbi().useTransaction(h -> {
-            List<VodDomain> found = find(h, accountId, names);
+            List<VodDomain> found = DomainStore.findByNames(h, accountId, names);
             check.accept(found);
             for (VodDomain d : found) {
                 for (DomainTag tag : tags) {
@@ -57,24 +58,60 @@ public final class DomainTagStore {
         });
     }
 
-    /** Removes the tags with {@code keys} from the named domains; keys a domain lacks are ignored. */
+    /**
+     * Removes the tags with {@code keys} from the named domains (keys a domain lacks are ignored),
+     * or every tag of them when {@code keys} is null.
+     */
     public void untag(long accountId, Collection<String> names, Collection<String> keys,
                       Consumer<List<VodDomain>> check) {
         jdbi().useTransaction(h -> {
-            List<VodDomain> found = find(h, accountId, names);
+            List<VodDomain> found = DomainStore.findByNames(h, accountId, names);
             check.accept(found);
             for (VodDomain d : found) {
-                h.createUpdate("DELETE FROM vod_domain_tag WHERE domain_id = :id AND tag_key IN (<keys>)")
-                        .bind("id", d.id()).bindList("keys", List.copyOf(keys)).execute();
+                if (keys == null) {
+                    h.createUpdate("DELETE FROM vod_domain_tag WHERE domain_id = :id").bind("id", d.id()).execute();
+                } else {
+                    h.createUpdate("DELETE FROM vod_domain_tag WHERE domain_id = :id AND tag_key IN (<keys>)")
+                            .bind("id", d.id()).bindList("keys", List.copyOf(keys)).execute();
+                }
             }
         });
     }
 
-    private static List<VodDomain> find(Handle h, long accountId, Collection<String> names) {
-        return h.createQuery("SELECT * FROM vod_domain WHERE account_id = :account AND domain_name IN (<names>) "
-                        + "ORDER BY domain_name")
-                .bind("account", accountId).bindList("names", List.copyOf(names))
-                .map((rs, ctx) -> DomainStore.map(rs)).list();
+    /** One tag of one domain, as the tag reads list them. */
+    public record TagRow(String domainName, String key, String value) {
+    }
+
+    /**
+     * The tags of the account's domains, ordered by domain name then key: of the named domains
+     * only (all when {@code names} is empty), of domains carrying every tag of {@code filter} only,
+     * and after the row ({@code afterName}, {@code afterKey}) when given; at most {@code limit} rows.
+     */
+    public List<TagRow> list(long accountId, Collection<String> names, List<DomainTag> filter, String afterName,
+                             String afterKey, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT d.domain_name, t.tag_key, t.tag_value FROM vod_domain d "
+                + "JOIN vod_domain_tag t ON t.domain_id = d.id WHERE d.account_id = :account");
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("account", accountId);
+        if (!names.isEmpty()) {
+            sql.append(" AND d.domain_name IN (<names>)");
+        }
+        DomainSearch.appendTagFilter(sql, binds, filter);
+        if (afterName != null) {
+            sql.append(" AND (d.domain_name > :afterName OR (d.domain_name = :afterName AND t.tag_key > :afterKey))");
+            binds.put("afterName", afterName);
+            binds.put("afterKey", afterKey);
+        }
+        sql.append(" ORDER BY d.domain_name, t.tag_key LIMIT :limit");
+        binds.put("limit", limit);
+        return jdbi().withHandle(h -> {
+            var query = h.createQuery(sql.toString());
+            binds.forEach(query::bind);
+            if (!names.isEmpty()) {
+                query.bindList("names", List.copyOf(names));
+            }
+            return query.map((rs, ctx) -> new TagRow(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        });
     }
 
     private Jdbi jdbi() {

@@ -134,7 +134,7 @@ class DomainTagsTest extends ApiTestBase {
 
     /** The caller's domains carrying the tag (any value when {@code value} is null). */
     private List<String> withTag(String key, String value) {
-        Map<String, String> p = new HashMap<>(Map.of("PageSize", "500", "Tag.1.Key", key));
+        Map<String, String> p = new HashMap<>(Map.of("PageSize", "50", "Tag.1.Key", key));
         if (value != null) {
             p.put("Tag.1.Value", value);
         }

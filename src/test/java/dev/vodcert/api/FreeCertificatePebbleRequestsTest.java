@@ -63,8 +63,8 @@ class FreeCertificatePebbleRequestsTest extends PebbleApiTestBase {
         SignedClient.Answer refused = s.requestFree(name);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("InvalidDomain.Offline");
-        assertThat(refused.json().path("Message").asText()).isEqualTo("The domain " + name
-                + " is offline (stopped); start it before asking for a free certificate.");
+        assertThat(refused.json().path("Message").asText()).isEqualTo("The domain is offline. The domain " + name
+                + " is stopped; start it with BatchStartVodDomain before changing its certificate.");
         JsonNode info = s.info(name);
         assertThat(info.path("CertType").asText()).isEmpty();
         assertThat(info.path("Status").asText()).isEmpty();

@@ -72,10 +72,13 @@ class FreeCertificatesCallsTest {
         var ownership = new dev.vodcert.ownership.OwnershipService(
                 new dev.vodcert.store.OwnershipStore(database.jdbi()), domains, false, null,
                 java.time.Duration.ofSeconds(1), 80, clock);
+        DomainService domainService = new DomainService(domains, clock, "w.alikunlun.com", 20);
         actions = VodApi.register(new ActionTable(), new VodApi.Services(
-                new DomainService(domains, clock, "w.alikunlun.com", 20), domains, intake, recorder, casStore,
+                domainService, domains, intake, recorder, casStore,
                 new CertificateStore(database.jdbi()), new dev.vodcert.store.DomainSearch(database.jdbi()),
-                new dev.vodcert.domain.DomainTags(new dev.vodcert.store.DomainTagStore(database.jdbi())), ownership));
+                new dev.vodcert.domain.DomainTags(new dev.vodcert.store.DomainTagStore(database.jdbi())), ownership,
+                new dev.vodcert.domain.DomainConfigs(new dev.vodcert.store.DomainConfigStore(database.jdbi()),
+                        domainService, clock)));
         CasApi.register(actions, casStore, intake);
     }
 

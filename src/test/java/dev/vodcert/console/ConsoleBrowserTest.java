@@ -67,6 +67,10 @@ class ConsoleBrowserTest {
         Instant now = s.clock.instant();
         upload("alpha", now.plus(Duration.ofDays(5)), null);
         upload("bravo", now.plus(Duration.ofDays(5).plusHours(3)), null);
+        SignedClient.Answer config = s.client.call("BatchSetVodDomainConfigs", Map.of("DomainNames",
+                "bravo-" + RUN + ".vodcert-test.com", "Functions", "[{\"functionName\":\"https_force\","
+                        + "\"functionArgs\":[{\"argName\":\"enable\",\"argValue\":\"on\"}]}]"));
+        assertThat(config.status()).as(config.body()).isEqualTo(200);
         upload("charlie", now.plus(Duration.ofDays(20)), null);
         upload("delta", now.plus(Duration.ofDays(60)), null);
         upload("hostile", now.plus(Duration.ofDays(80)), HOSTILE_CN);
@@ -191,6 +195,9 @@ class ConsoleBrowserTest {
         assertThat(text("cert-not-after")).isEqualTo(cert.cert().getNotAfter().toInstant().toString());
         assertThat(browser.driver.getPageSource()).doesNotContain("PRIVATE KEY");
         assertThat(text("no-free")).contains("not asked for a free certificate");
+        List<WebElement> configs = browser.driver.findElements(By.cssSelector("#configs tbody tr"));
+        assertThat(configs).hasSize(1);
+        assertThat(configs.get(0).getText()).startsWith("https_force").endsWith("success enable=on");
         browser.screenshot("domain");
     }
 

@@ -1,15 +1,12 @@
 package dev.vodcert.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vodcert.certificate.StoredCertificate;
 import dev.vodcert.domain.VodDomain;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -55,38 +52,24 @@ class CasCertificateStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void aNameIsKeptOnceAndSavingItAgainReplacesInPlace(String database) {
+    void aNameIsKeptOnceAndASecondCertificateUnderItIsRefused(String database) {
         Fixture f = fixture(database);
-        CasCertificateStore.Saved first = f.store.save(f.row("shared", "pem-1", 1000), domains -> Map.of());
-        assertThat(first.replaced()).isFalse();
+        long first = f.store.add(f.row("shared", "pem-1", 1000)).orElseThrow();
         VodDomain a = f.domain();
-        VodDomain b = f.domain();
-        assertThat(f.domains.attachStoredCertificate(a, first.certId(), "*.x", 1)).isTrue();
-        assertThat(f.domains.attachStoredCertificate(b, first.certId(), "*.x", 1)).isTrue();
+        assertThat(f.domains.attachStoredCertificate(a, first, "*.x", 1)).isTrue();
 
-        List<List<String>> asked = new ArrayList<>();
-        CasCertificateStore.Saved second = f.store.save(f.row("shared", "pem-2", 2000), domains -> {
-            asked.add(domains);
-            return Map.of(a.domainName(), "a-name", b.domainName(), "b-name");
-        });
-        assertThat(second.certId()).isEqualTo(first.certId());
-        assertThat(second.replaced()).isTrue();
-        assertThat(asked).containsExactly(List.of(a.domainName(), b.domainName()));
-        assertThat(f.store.find(f.account, first.certId()).orElseThrow().certificatePem()).isEqualTo("pem-2");
-        assertThat(f.domains.find(f.account, a.domainName()).orElseThrow().certDomainName()).isEqualTo("a-name");
-
-        assertThatThrownBy(() -> f.store.save(f.row("shared", "pem-3", 3000), domains -> {
-            throw new IllegalStateException("refused");
-        })).hasMessage("refused");
-        assertThat(f.store.find(f.account, first.certId()).orElseThrow().certificatePem()).isEqualTo("pem-2");
-        assertThat(f.store.find(f.account + 1_000_000, first.certId())).isEmpty();
+        assertThat(f.store.add(f.row("shared", "pem-2", 2000))).isEmpty();
+        assertThat(f.store.find(f.account, first).orElseThrow().certificatePem()).isEqualTo("pem-1");
+        assertThat(f.domains.find(f.account, a.domainName()).orElseThrow().certDomainName()).isEqualTo("*.x");
+        assertThat(f.store.find(f.account + 1_000_000, first)).isEmpty();
+        assertThat(f.store.add(f.row("shared-2", "pem-3", 3000))).isPresent();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aCertificateInUseIsNotDeleted(String database) {
         Fixture f = fixture(database);
-        long id = f.store.save(f.row("used", "pem", 1000), d -> Map.of()).certId();
+        long id = f.store.add(f.row("used", "pem", 1000)).orElseThrow();
         VodDomain a = f.domain();
         f.domains.attachStoredCertificate(a, id, "x", 1);
         CasCertificateStore.Deletion refused = f.store.delete(f.account, id);
@@ -95,7 +78,7 @@ class CasCertificateStoreTest {
         assertThat(refused.usedBy()).containsExactly(a.domainName());
         assertThat(f.store.find(f.account, id)).isPresent();
 
-        long other = f.store.save(f.row("free", "pem", 1000), d -> Map.of()).certId();
+        long other = f.store.add(f.row("free", "pem", 1000)).orElseThrow();
         assertThat(f.store.delete(f.account, other).deleted()).isTrue();
         assertThat(f.store.delete(f.account, other).found()).isFalse();
         assertThat(f.domains.attachStoredCertificate(f.domain(), other, "x", 1)).isFalse();
@@ -105,9 +88,9 @@ class CasCertificateStoreTest {
     @MethodSource("databases")
     void pagesFilterByNotAfterAndKeywordTakenLiterally(String database) {
         Fixture f = fixture(database);
-        long a = f.store.save(f.row("100%_done", "pem", 1000), d -> Map.of()).certId();
-        long b = f.store.save(f.row("100x-done", "pem", 2000), d -> Map.of()).certId();
-        long c = f.store.save(f.row("other", "pem", 3000), d -> Map.of()).certId();
+        long a = f.store.add(f.row("100%_done", "pem", 1000)).orElseThrow();
+        long b = f.store.add(f.row("100x-done", "pem", 2000)).orElseThrow();
+        long c = f.store.add(f.row("other", "pem", 3000)).orElseThrow();
         var all = new CasCertificateStore.Filter(null, null, null);
         assertThat(ids(f.store.page(f.account, all, 0, 2))).containsExactly(c, b);
         assertThat(ids(f.store.page(f.account, all, 2, 2))).containsExactly(a);

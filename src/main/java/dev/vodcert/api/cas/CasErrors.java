@@ -18,6 +18,14 @@ public final class CasErrors {
     public static final ErrorCode CERT_IN_USE = new ErrorCode("InvalidCertId.InUse", 400,
             "The certificate is used by accelerated domains and cannot be deleted.");
 
+    /**
+     * A second certificate under a {@code Name} the account already uses. The message is the one
+     * the real service answers; its {@code Code} is in no public source, so this one is vodcert's
+     * choice (README, "Decisions").
+     */
+    public static final ErrorCode NAME_REPEAT = new ErrorCode("NameRepeat", 400,
+            "The certificate name already exists.");
+
     /** Not found, naming the id asked for. */
     public static dev.vodcert.protocol.ApiException notFound(long certId) {
         return CERT_NOT_FOUND.exception(CERT_NOT_FOUND.message() + " No certificate with CertId " + certId

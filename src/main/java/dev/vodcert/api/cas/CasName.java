@@ -8,7 +8,7 @@ import dev.vodcert.protocol.GatewayErrors;
  * but shows {@code cert-1} as its example; vodcert accepts any printable text (README).
  */
 final class CasName {
-    static final int MAX_LENGTH = 64;
+    static final int MAX_LENGTH = 63;
 
     private CasName() {
     }

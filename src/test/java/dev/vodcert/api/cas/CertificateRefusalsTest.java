@@ -122,7 +122,7 @@ class CertificateRefusalsTest extends CasTestBase {
     }
 
     @Test
-    void shangMiAndMissingPartsAreRefused() {
+    void shangMiAndMissingPartsAreRefused() throws Exception {
         var sm = failure(() -> cas.uploadUserCertificate(new UploadUserCertificateRequest().setName(unique("sm-"))
                 .setSignCert("x").setSignPrivateKey("y").setEncryptCert("z").setEncryptPrivateKey("w")), 400,
                 "InvalidParameter");
@@ -138,8 +138,11 @@ class CertificateRefusalsTest extends CasTestBase {
                 .setCert(cert.chainPem()).setKey(cert.keyPemPkcs8())), 400, "MissingParameter");
         assertThat(message(noName)).contains("\"Name\"");
         var longName = failure(() -> cas.uploadUserCertificate(new UploadUserCertificateRequest()
-                .setName("n".repeat(65)).setCert(cert.chainPem()).setKey(cert.keyPemPkcs8())), 400,
-                "InvalidParameter");
-        assertThat(message(longName)).contains("\"Name\"").contains("64");
+                .setName("n".repeat(64)).setCert(cert.chainPem()).setKey(cert.keyPemPkcs8())),
+                400, "InvalidParameter");
+        assertThat(message(longName)).contains("\"Name\"").contains("63");
+        String longest = (unique("n") + "n".repeat(63)).substring(0, 63);
+        assertThat(cas.uploadUserCertificate(new UploadUserCertificateRequest().setName(longest)
+                .setCert(cert.chainPem()).setKey(cert.keyPemPkcs8())).getBody().getCertId()).isPositive();
     }
 }
