@@ -2,6 +2,7 @@ package dev.vodcert.console;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ final class Actions {
                             : "Disable") + " the AccessKey " + id + "? " + (enable ? "Requests signed with it are "
                             + "accepted again." : "Every request signed with it is refused from the next one on, on "
                             + "every node."), Console.PREFIX + "/access-key", Guard.caller(ctx),
-                    Html.join(java.util.List.of(Layout.hidden("id", id), Layout.hidden("enabled", String.valueOf(enable)))),
+                    Html.join(List.of(Layout.hidden("id", id), Layout.hidden("enabled", String.valueOf(enable)))),
                     "/console/access-keys"));
         });
         routes.post(Console.PREFIX + "/access-key", this::setEnabled);

@@ -72,11 +72,12 @@ final class TimelinePage {
                 Html.join(weeks));
     }
 
-    /** The start (UTC midnight) of the day of {@code millis}. */
+    /** The UTC day of {@code millis}. */
     static LocalDate day(long millis) {
         return Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
+    /** The day's start, UTC midnight, in epoch milliseconds. */
     static long startOf(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
