@@ -3,6 +3,7 @@
 #   - Debian's pebble (ACME test server) and pebble-challtestsrv (test DNS), for the issuance tests;
 #   - nginx-light and haproxy, the edges the certificate feed tests keep current with real handshakes;
 #   - curl (with HTTP/2), for the built-in edge's HTTP/2 test.
+#   - Debian's chromium and chromium-driver, for the operators' console tests (Selenium drives them).
 # Then runs Maven (which fetches the Java dependencies on first use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,8 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_apt+=(nginx-l
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || need_apt+=(haproxy)
 command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)         # the edge's HTTP/2 test
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]} (Debian packages)"
   SUDO=""

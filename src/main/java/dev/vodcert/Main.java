@@ -93,8 +93,9 @@ public final class Main implements Runnable {
             System.out.println("vodcert: listening on " + (http.tlsKeystore() == null ? "http" : "https") + "://"
                     + http.host() + ":" + app.port() + "/ (data in " + config.dataDir().toAbsolutePath() + ")");
             if (app.adminPort() >= 0) {
-                System.out.println("vodcert: metrics and free certificate status on http://" + config.admin().host()
-                        + ":" + app.adminPort() + "/metrics and /admin/free-certificates");
+                String admin = "http://" + config.admin().host() + ":" + app.adminPort();
+                System.out.println("vodcert: metrics and free certificate status on " + admin
+                        + "/metrics and /admin/free-certificates; the operators' console on " + admin + "/console");
             }
             if (emulation != null) {
                 System.out.println("vodcert: EMULATION ON, set it through " + (app.adminPort() < 0

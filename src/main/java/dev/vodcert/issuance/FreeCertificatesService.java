@@ -37,6 +37,23 @@ public final class FreeCertificatesService implements FreeCertificates {
         LOG.info("free certificate {}: requested, now {}", domain.domainName(), row.status().wire());
     }
 
+    /**
+     * An operator's "retry now": a free certificate waiting for the user starts over at
+     * {@code checking} as a new request does; one in {@code checking} is checked at the next pass
+     * instead of after its back-off. False when there is nothing to retry (no lifecycle, or one
+     * applying or in effect).
+     */
+    public boolean retryNow(long domainId, String domainName) {
+        FreeCertificate row = store.find(domainId).orElse(null);
+        boolean retried = row != null && (row.status().restartsOnRequest()
+                ? store.request(domainId, clock.millis()).status() == FreeCertStatus.CHECKING
+                : store.dueNow(domainId, clock.millis()));
+        if (retried) {
+            LOG.info("free certificate {}: retry now, asked by an operator", domainName);
+        }
+        return retried;
+    }
+
     @Override
     public void stop(VodDomain domain) {
         if (store.stop(domain.id())) {

@@ -1,5 +1,6 @@
 package dev.vodcert.server;
 
+import dev.vodcert.console.Console;
 import dev.vodcert.feed.FeedClient;
 import dev.vodcert.feed.FeedSource;
 import dev.vodcert.issuance.FreeCertificateReport;
@@ -26,21 +27,32 @@ import java.util.function.Consumer;
  * {@value #PAGE} ordered by domain name; {@code GET /admin/edge/certificates}, the certificates this
  * node's domains serve, with their private keys, for the edges operators run ({@link FeedSource};
  * its version is the ETag, {@code If-None-Match} with it gets 304). The keys leave only through
- * this listener, behind its token, and no request or answer is logged.
+ * this listener, behind its token, and no request or answer is logged. The operators'
+ * {@link Console} is under {@code /console}.
  */
 public final class AdminServer implements AutoCloseable {
     static final int PAGE = 500;
 
     private final Javalin app;
 
-    /** @param more further routes (the emulation's), under the same token rule */
+    /**
+     * @param console the operators' console under {@code /console}, or null for none (it guards its own paths)
+     * @param more    further routes (the emulation's), under the same token rule
+     */
     AdminServer(AdminConfig config, PrometheusMeterRegistry registry, FreeCertificateStore store, FeedSource feed,
-                Consumer<JavalinConfig> more) {
+                Console console, Consumer<JavalinConfig> more) {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            c.routes.before(ctx -> authorize(ctx, config.token()));
+            c.routes.before(ctx -> {
+                if (console == null || !Console.serves(ctx.path())) {
+                    authorize(ctx, config.token());
+                }
+            });
+            if (console != null) {
+                console.register(c.routes);
+            }
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));
             c.routes.get("/admin/free-certificates", ctx -> ctx.json(reports(store, ctx)));

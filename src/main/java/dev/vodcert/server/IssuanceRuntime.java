@@ -2,6 +2,7 @@ package dev.vodcert.server;
 
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
+import dev.vodcert.console.Console;
 import dev.vodcert.edge.ServedCertificates;
 import dev.vodcert.emulation.Emulation;
 import dev.vodcert.emulation.EmulationRoutes;
@@ -15,6 +16,7 @@ import dev.vodcert.issuance.Issuer;
 import dev.vodcert.issuance.Issuers;
 import dev.vodcert.issuance.Lifecycle;
 import dev.vodcert.issuance.RateLimiter;
+import dev.vodcert.store.CertificateCounts;
 import dev.vodcert.store.CertificateOrderStore;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.FreeCertificateStore;
@@ -48,15 +50,16 @@ final class IssuanceRuntime implements AutoCloseable {
      * @param acmeIssuer   the ACME client when {@code --acme-directory} is set, or null
      * @param service      the entry point the actions already call (built before the API opened)
      * @param emulation    DNS answers, clock and issuer switch to use instead of the real ones, or null
+     * @param console      the operators' console on the admin listener
      */
     static IssuanceRuntime start(Config config, Database database, KeyCipher cipher, CertificateIntake intake,
                                  Clock clock, Issuer issuerOrNull, PrometheusMeterRegistry registry,
                                  PrometheusAcmeMetrics acmeMetrics, Issuer acmeIssuer,
-                                 FreeCertificatesService service, Emulation emulation) {
+                                 FreeCertificatesService service, Emulation emulation, Console console) {
         IssuanceConfig c = config.issuance();
         FreeCertificateStore store = new FreeCertificateStore(database.jdbi());
         registry.getPrometheusRegistry().register(acmeMetrics);
-        registry.getPrometheusRegistry().register(new CertificateMetrics(store));
+        registry.getPrometheusRegistry().register(new CertificateMetrics(new CertificateCounts(database.jdbi()), clock));
         Issuer issuer = issuerOrNull != null ? issuerOrNull : Issuers.create(c.issuer(),
                 new Issuers.Context(config.dataDir(), cipher, clock, c.acmeDirectory(), acmeMetrics, acmeIssuer));
         String owner = c.nodeId() != null ? c.nodeId() : "node-" + UUID.randomUUID().toString().substring(0, 8);
@@ -69,7 +72,7 @@ final class IssuanceRuntime implements AutoCloseable {
                 new RateLimiter(new CertificateOrderStore(database.jdbi()), c.rateLimits()),
                 new IssueStep(issuer, intake, store, clock), clock, owner, c.leaseTtl());
         AdminServer admin = config.admin().enabled() ? new AdminServer(config.admin(), registry, store,
-                new FeedSource(new ServedCertificates(new ServedDomainRows(database), cipher)),
+                new FeedSource(new ServedCertificates(new ServedDomainRows(database), cipher)), console,
                 EmulationRoutes.of(emulation)) : null;
         LifecycleThread thread = c.runLoop() ? new LifecycleThread(lifecycle) : null;
         if (emulation != null) {

@@ -6,6 +6,7 @@ import dev.vodcert.api.VodApi;
 import dev.vodcert.api.cas.CasApi;
 import dev.vodcert.certificate.CertificateIntake;
 import dev.vodcert.certificate.KeyCipher;
+import dev.vodcert.console.Console;
 import dev.vodcert.domain.DomainService;
 import dev.vodcert.domain.DomainConfigs;
 import dev.vodcert.domain.DomainTags;
@@ -23,9 +24,11 @@ import dev.vodcert.protocol.ResponseRenderer;
 import dev.vodcert.protocol.RpcPipeline;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.CasCertificateStore;
+import dev.vodcert.store.CertificateCounts;
 import dev.vodcert.store.CertificateStore;
 import dev.vodcert.store.Database;
 import dev.vodcert.store.DatabaseNonceGuard;
+import dev.vodcert.store.DomainBrowse;
 import dev.vodcert.store.DomainSearch;
 import dev.vodcert.store.DomainStore;
 import dev.vodcert.store.DomainConfigStore;
@@ -163,7 +166,8 @@ public final class Vodcert implements AutoCloseable {
             PrometheusAcmeMetrics acmeMetrics = new PrometheusAcmeMetrics(registry);
             acme = AcmeWiring.start(config.acme(), database.jdbi(), cipher, clock, new AcmeRequestMetrics(acmeMetrics));
             issuance = IssuanceRuntime.start(config, database, cipher, intake, clock, issuer, registry, acmeMetrics,
-                    acme == null ? null : acme.issuer(), free, emulation);
+                    acme == null ? null : acme.issuer(), free, emulation,
+                    console(config, database, keys, free, domainConfigs, clock));
             ApiMetrics apiMetrics = new ApiMetrics(registry);
             pipeline.observe(apiMetrics);
             return new Vodcert(database, http, keys, housekeeping, acme, issuance, domains, domainConfigs,
@@ -194,6 +198,14 @@ public final class Vodcert implements AutoCloseable {
         }
         housekeeping.close();
         database.close();
+    }
+
+    /** The operators' console on the admin listener (reads through the stores; changes through the services). */
+    private static Console console(Config config, Database database, AccessKeys keys, FreeCertificatesService free,
+                                   DomainConfigs configs, Clock clock) {
+        return new Console(new Console.Services(new CertificateCounts(database), new DomainBrowse(database),
+                new FreeCertificateStore(database), free, keys, new AccessKeyStore(database), configs, clock),
+                config.admin().token());
     }
 
     /**

@@ -105,6 +105,16 @@ public final class FreeCertificateStore {
                 .bind("id", domainId).map((rs, ctx) -> FreeCertificateRows.map(rs)).findOne());
     }
 
+    /**
+     * Makes a row in {@code checking} due at {@code now} (an operator's "retry now" between two
+     * checks); a row leased by a node is left to it.
+     */
+    public boolean dueNow(long domainId, long now) {
+        return jdbi().withHandle(h -> h.createUpdate("UPDATE free_certificate SET next_attempt_at = :now, "
+                        + "updated_at = :now WHERE domain_id = :id AND status = :checking AND lease_expires_at < :now")
+                .bind("now", now).bind("id", domainId).bind("checking", FreeCertStatus.CHECKING.wire()).execute()) == 1;
+    }
+
     /** Up to {@code limit} rows due at {@code now} and not leased, the longest waiting first. */
     public List<Long> due(long now, int limit) {
         return jdbi().withHandle(h -> h.createQuery("SELECT domain_id FROM free_certificate WHERE next_attempt_at <= :now "

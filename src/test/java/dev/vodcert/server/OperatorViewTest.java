@@ -21,7 +21,8 @@ import picocli.CommandLine;
 
 /**
  * What operators see of free certificates: the admin endpoint (last check's observed CNAME,
- * resolver and error, attempts, next attempt), Prometheus metrics under cert-manager's names, the
+ * resolver and error, attempts, next attempt), Prometheus metrics (aggregates, and cert-manager's
+ * per-domain names for the domains expiring soon or failing), the
  * {@code certs status} command, and the admin token.
  */
 class OperatorViewTest {
@@ -75,33 +76,57 @@ class OperatorViewTest {
     }
 
     @Test
-    void metricsUseCertManagersNamesPerDomain() {
+    void metricsCountEveryDomainAndNameOnlyThoseExpiringSoonOrFailing() throws InterruptedException {
         try (FreeCertServer s = new FreeCertServer(dns, null)) {
             String ok = name("metric");
             dns.setCname(ok, s.addDomain(ok).cname());
             String bad = name("badmetric");
             s.addDomain(bad);
+            s.addDomain(name("plain"));
             s.requestFree(ok);
             s.requestFree(bad);
             s.runOnce();
             X509Certificate leaf = PemParser.parseChain(s.issued.get(0).chainPem()).get(0);
             Instant renewAt = Instant.parse(s.report(ok).path("renewAt").asText());
+            long notAfter = leaf.getNotAfter().toInstant().getEpochSecond();
 
             HttpResponse<String> metrics = s.admin("/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
             String text = metrics.body();
+            assertThat(value(text, "vodcert_domains{https=\"on\"}")).isEqualTo(1);
+            assertThat(value(text, "vodcert_domains{https=\"off\"}")).isEqualTo(2);
+            assertThat(value(text, "vodcert_free_certificates{status=\"success\"}")).isEqualTo(1);
+            assertThat(value(text, "vodcert_free_certificates{status=\"cname_error\"}")).isEqualTo(1);
+            assertThat(value(text, "vodcert_certificates{type=\"free\"}")).isEqualTo(1);
+            assertThat(value(text, "vodcert_certificates_expiring{within=\"14d\"}")).isZero();
+            assertThat(value(text, "vodcert_certificate_earliest_expiration_timestamp_seconds")).isEqualTo(notAfter);
+            assertThat(value(text, "vodcert_certificate_series_capped")).isZero();
+            // a certificate in effect for weeks yet gets no series of its own; a failing one does
+            assertThat(text).doesNotContain("domain=\"" + ok + "\"");
+            assertThat(value(text, "certmanager_certificate_ready_status{condition=\"False\",domain=\"" + bad + "\"}"))
+                    .isEqualTo(1);
+            assertThat(text).doesNotContain("certmanager_certificate_expiration_timestamp_seconds{domain=\"" + bad);
+
+            // 80 days on, the certificate expires within 14 days: once the figures are counted again
+            // (behind the first scrape after they are due), it has its series
+            s.clock.advance(java.time.Duration.ofDays(80));
+            text = s.admin("/metrics").body();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!text.contains("vodcert_certificates_expiring{within=\"14d\"} 1") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                text = s.admin("/metrics").body();
+            }
+            assertThat(value(text, "vodcert_certificates_expiring{within=\"14d\"}")).isEqualTo(1);
+            assertThat(value(text, "vodcert_certificates_expiring{within=\"7d\"}")).isZero();
             assertThat(value(text, "certmanager_certificate_expiration_timestamp_seconds{domain=\"" + ok + "\"}"))
-                    .isEqualTo(leaf.getNotAfter().toInstant().getEpochSecond());
+                    .isEqualTo(notAfter);
             assertThat(value(text, "certmanager_certificate_renewal_timestamp_seconds{domain=\"" + ok + "\"}"))
                     .isEqualTo(renewAt.getEpochSecond());
             assertThat(value(text, "certmanager_certificate_ready_status{condition=\"True\",domain=\"" + ok + "\"}"))
                     .isEqualTo(1);
             assertThat(value(text, "certmanager_certificate_ready_status{condition=\"False\",domain=\"" + ok + "\"}"))
                     .isZero();
-            assertThat(value(text, "certmanager_certificate_ready_status{condition=\"False\",domain=\"" + bad + "\"}"))
-                    .isEqualTo(1);
-            assertThat(text).doesNotContain("certmanager_certificate_expiration_timestamp_seconds{domain=\"" + bad);
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.Map;
  * @param classArchive the jar's AppCDS archive (made by its {@code train} command), given to every
  *                     start of the service as the README's command does; empty for none. With one,
  *                     the empty-folder start is also measured without it (plain {@code java -jar})
+ * @param scrape       time the operators' listener on each seeded service ({@link OperatorScrape}):
+ *                     {@code /metrics} (size, first and later scrapes) and the console's pages
  * @param resolver     the name server the service's CNAME checks ask, on 127.0.0.1: {@code nxdomain}
  *                     ({@link NxDomainResolver}: every name does not exist, as a resolver would answer
  *                     for the seeded names) or {@code silent} (no server: every check times out and
@@ -38,7 +40,7 @@ import java.util.Map;
 record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> connections, int rounds,
                     int requests, int warmup, double existing, int threads, int startups,
                     List<String> jvmOptions, boolean reseed, boolean histogram, String timedQuery,
-                    boolean renewalScan, String classArchive, String resolver) {
+                    boolean renewalScan, String classArchive, String resolver, boolean scrape) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
@@ -59,6 +61,7 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
         o.put("renewal-scan", "true");
         o.put("class-archive", "");
         o.put("resolver", "nxdomain");
+        o.put("scrape", "true");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
             if (!o.containsKey(name) || i + 1 >= args.length) {
@@ -74,7 +77,7 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
                 o.get("jvm-options").isBlank() ? List.of() : Arrays.asList(o.get("jvm-options").trim().split("\\s+")),
                 Boolean.parseBoolean(o.get("reseed")), Boolean.parseBoolean(o.get("histogram")),
                 o.get("timed-query"), Boolean.parseBoolean(o.get("renewal-scan")),
-                o.get("class-archive"), resolver(o.get("resolver")));
+                o.get("class-archive"), resolver(o.get("resolver")), Boolean.parseBoolean(o.get("scrape")));
     }
 
     private static String resolver(String value) {

@@ -78,7 +78,7 @@ public final class LoadBench {
                 if (options.renewalScan()) {
                     RenewalScan.time(data, domains, report);
                 }
-                if (options.rounds() == 0 && options.startups() == 0) {
+                if (options.rounds() == 0 && options.startups() == 0 && !options.scrape()) {
                     continue; // seeding and scans only
                 }
                 for (int i = 1; i < options.startups(); i++) {
@@ -88,6 +88,12 @@ public final class LoadBench {
                 }
                 try (ServerProcess service = startService(data, true)) {
                     report.fact("start-up s, " + domains + " domains", service.startupSeconds);
+                    if (options.scrape()) {
+                        OperatorScrape.time(service, domains, report);
+                    }
+                    if (options.rounds() == 0) {
+                        continue;
+                    }
                     if (options.rounds() > 0) {
                         // measure the steady state: the service answers at once, and fills its domain mirror behind
                         String mirror = service.awaitLogLine("Domain mirror loaded", 300);
@@ -180,6 +186,7 @@ public final class LoadBench {
     private ServerProcess startService(Path data, boolean seeded, boolean archive)
             throws IOException, InterruptedException {
         int port = ServerProcess.freePort();
+        int adminPort = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of("java"));
         if (archive) {
             command.add("-XX:SharedArchiveFile=" + options.classArchive());
@@ -189,7 +196,7 @@ public final class LoadBench {
         // machine's name server: the benchmark talks to this machine only
         command.addAll(List.of("-jar", options.jar().toString(), "serve", "--port", Integer.toString(port),
                 "--data", data.toString(), "--dns-resolver", "127.0.0.1:" + resolverPort,
-                "--dns-timeout-ms", "200"));
+                "--dns-timeout-ms", "200", "--admin-port", Integer.toString(adminPort)));
         Presigner probe = new Presigner(KEY_ID, KEY_SECRET, port, runId + "p" + port);
         String name = seeded ? Seeder.domainName(1) : Seeder.unknownName(1);
         return ServerProcess.start(command, Map.of("VODCERT_ACCESS_KEY_ID", KEY_ID,
