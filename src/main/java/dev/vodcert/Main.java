@@ -12,7 +12,6 @@ import dev.vodcert.server.MasterKeyRotation;
 import dev.vodcert.server.Vodcert;
 import dev.vodcert.store.AccessKeyStore;
 import dev.vodcert.store.Database;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;

@@ -3,7 +3,6 @@ package dev.vodcert;
 import dev.vodcert.server.AcmeConfig;
 import dev.vodcert.server.ApiConfig;
 import dev.vodcert.server.Config;
-import dev.vodcert.server.Limits;
 import dev.vodcert.server.ListenerConfig;
 import dev.vodcert.server.NonceStore;
 import java.nio.file.Path;

@@ -123,7 +123,8 @@ class MainStartupTest {
 
         Run run = serve(pgEnv(EmbeddedPostgresServer.PASSWORD), "--jdbc-url", url);
 
-        assertRefused(run, "The database schema at " + url + " is at version 99, newer than this vodcert knows (" + dev.vodcert.testing.Migrations.latestVersion() + "): "
+        assertRefused(run, "The database schema at " + url + " is at version 99, newer than this vodcert knows ("
+                + dev.vodcert.testing.Migrations.latestVersion() + "): "
                 + "a newer vodcert migrated it. Refusing to start; the database was not changed. Run the newer vodcert.");
         assertThat(snapshot(db)).isEqualTo(before);
     }

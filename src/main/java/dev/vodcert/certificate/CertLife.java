@@ -29,7 +29,7 @@ public final class CertLife {
     }
 
     public static String of(Instant notBefore, Instant notAfter) {
-        long seconds = Duration.between(notBefore, notAfter).getSeconds();
+        long seconds = Duration.between(notBefore, notAfter).toSeconds();
         long days = Math.floorDiv(seconds + SECONDS_PER_DAY / 2, SECONDS_PER_DAY);
         if (days < YEAR_THRESHOLD_DAYS) {
             long months = Math.max(1, Math.round(days / DAYS_PER_MONTH));

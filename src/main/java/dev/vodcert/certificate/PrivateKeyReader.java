@@ -5,6 +5,7 @@ import dev.vodcert.protocol.ApiException;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERNull;
@@ -97,7 +98,7 @@ final class PrivateKeyReader {
         for (Object header : block.getHeaders()) {
             PemHeader h = (PemHeader) header;
             if ("Proc-Type".equalsIgnoreCase(h.getName()) && h.getValue() != null
-                    && h.getValue().toUpperCase().contains("ENCRYPTED")) {
+                    && h.getValue().toUpperCase(Locale.ROOT).contains("ENCRYPTED")) {
                 return true;
             }
         }

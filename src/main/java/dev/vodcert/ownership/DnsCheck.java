@@ -27,7 +27,8 @@ final class DnsCheck {
                 return;
             }
             found = answer.values().isEmpty() ? "no TXT record (" + answer.rcode() + ")"
-                    : (answer.values().size() == 1 ? "the TXT record " : "the TXT records ") + answer.values().stream().map(v -> "\"" + Sanitizer.brief(v) + "\"")
+                    : (answer.values().size() == 1 ? "the TXT record " : "the TXT records ")
+                    + answer.values().stream().map(v -> "\"" + Sanitizer.brief(v) + "\"")
                     .limit(5).collect(Collectors.joining(", "));
         } catch (DnsFailure e) {
             found = "no answer: " + e.getMessage();

@@ -30,7 +30,10 @@ public record Limits(String throttle, int maxActiveRequests, int maxQueuedReques
                      int maxConnectionsPerClient, Duration headerTimeout, Duration bodyTimeout) {
     public static final String OFF = "off";
     public static final String PRESET = "preset";
-    /** Requests per second per user and action in the real service's documented limits (DescribeVodDomainDetail, SetVodDomainSSLCertificate). */
+    /**
+     * Requests per second per user and action in the real service's documented limits
+     * (DescribeVodDomainDetail, SetVodDomainSSLCertificate).
+     */
     public static final int PRESET_RATE = 30;
 
     /**

@@ -22,7 +22,8 @@ import java.util.Map;
  * always does. (Logback 1.5 runs the {@code Configurator} services it finds, highest rank first,
  * until one says {@code DO_NOT_INVOKE_NEXT_IF_ANY}, and only then its own
  * {@code DefaultJoranConfigurator}, which reads that property's file, else {@code logback-test.xml}
- * or {@code logback.xml}, else its basic console set-up.) A {@code logback.xml} on the class path is not looked for (the jar carries none, and
+ * or {@code logback.xml}, else its basic console set-up.) A {@code logback.xml} on the class path is not looked for
+ * (the jar carries none, and
  * {@code java -jar} takes no class path).
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)

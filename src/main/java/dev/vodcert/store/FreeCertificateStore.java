@@ -195,7 +195,7 @@ public final class FreeCertificateStore {
     /**
      * What a pass of the loop decided for the rows it holds, in one transaction: each of
      * {@code states} written as {@link #save} writes it (lease released), and the leases of
-     * {@code released} given back unchanged ({@link #release}).
+     * {@code released} given back unchanged.
      *
      * @return the domain ids of the states written (those whose lease was still held)
      */

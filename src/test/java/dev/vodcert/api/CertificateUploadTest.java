@@ -159,6 +159,7 @@ class CertificateUploadTest extends ApiTestBase {
 
     private static void refuse(dev.vodcert.testing.SignedClient.Answer a, String code, String reason) {
         assertError(a, 400, code);
-        assertThat(a.json().path("Message").asText()).containsIgnoringCase(reason).doesNotContain("PRIVATE KEY-----\\n").doesNotContain("PRIVATE KEY-----\n");
+        assertThat(a.json().path("Message").asText()).containsIgnoringCase(reason)
+                .doesNotContain("PRIVATE KEY-----\\n").doesNotContain("PRIVATE KEY-----\n");
     }
 }

@@ -7,7 +7,6 @@ import com.aliyuncs.vod.model.v20170321.BatchSetVodDomainConfigsRequest;
 import com.aliyuncs.vod.model.v20170321.DeleteVodSpecificConfigRequest;
 import com.aliyuncs.vod.model.v20170321.DescribeVodDomainConfigsRequest;
 import com.aliyuncs.vod.model.v20170321.DescribeVodDomainConfigsResponse.DomainConfig;
-import com.aliyuncs.vod.model.v20170321.DescribeVodDomainConfigsResponse.DomainConfig.FunctionArg;
 import dev.vodcert.domain.HttpsPolicy;
 import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.TestServer;

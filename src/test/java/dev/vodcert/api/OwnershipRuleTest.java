@@ -3,7 +3,6 @@ package dev.vodcert.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodcert.server.ApiConfig;
-import dev.vodcert.server.Config;
 import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.TestServer;
 import java.time.Clock;

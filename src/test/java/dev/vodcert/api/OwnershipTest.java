@@ -7,7 +7,6 @@ import com.aliyuncs.vod.model.v20170321.DescribeVodVerifyContentRequest;
 import com.aliyuncs.vod.model.v20170321.VerifyVodDomainOwnerRequest;
 import com.sun.net.httpserver.HttpServer;
 import dev.vodcert.server.ApiConfig;
-import dev.vodcert.server.Config;
 import dev.vodcert.testing.ChallTestSrv;
 import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.TestServer;

@@ -87,7 +87,8 @@ class PersistenceAndSecretsTest extends ApiTestBase {
             StringBuilder logs = new StringBuilder();
             captured.list.forEach(e -> logs.append(e.getFormattedMessage()).append('\n'));
             for (String text : new String[] {responses.toString(), logs.toString()}) {
-                assertThat(text).doesNotContain("PRIVATE KEY-----\\n").doesNotContain("PRIVATE KEY-----\n").doesNotContain(key.split("\n")[1])
+                assertThat(text).doesNotContain("PRIVATE KEY-----\\n").doesNotContain("PRIVATE KEY-----\n")
+                        .doesNotContain(key.split("\n")[1])
                         .doesNotContain(TestServer.ACCESS_KEY_SECRET);
             }
         } finally {

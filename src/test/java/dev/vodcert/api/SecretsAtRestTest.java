@@ -80,7 +80,8 @@ class SecretsAtRestTest extends ApiTestBase {
     @Test
     void dataFolderAndEveryFileInItAreOwnerOnlyFromTheFirstStart() throws Exception {
         Path data = temp.resolve("fresh/data");
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
+        try (Vodcert app = Vodcert.start(
+                Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true))) {
             assertOwnerOnly(data);
             assertThat(data.resolve("vodcert.mv.db")).exists();
@@ -93,7 +94,8 @@ class SecretsAtRestTest extends ApiTestBase {
     @Test
     void aLaterStartRepairsPermissionsOfAnOlderInstallation() throws Exception {
         Path data = temp.resolve("old");
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)).withAccessKey("id1", "secret-one-1"),
+        try (Vodcert app = Vodcert.start(
+                Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)).withAccessKey("id1", "secret-one-1"),
                 Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true))) {
             assertThat(app.port()).isPositive();
         }
@@ -103,7 +105,8 @@ class SecretsAtRestTest extends ApiTestBase {
                 Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
             }
         }
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
+        try (Vodcert app = Vodcert.start(
+                Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true))) {
             assertOwnerOnly(data);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodcert.account.NewAccessKey;
 import dev.vodcert.server.Limits;
-import dev.vodcert.testing.MutableClock;
+import dev.vodcert.testing.TestClock;
 import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.SignedClient.Answer;
 import dev.vodcert.testing.TestServer;
@@ -37,7 +37,7 @@ class ThrottlingTest {
 
     @Test
     void perAccessKeyBucketRefusesOverTheRateAndRefillsWithTime() {
-        MutableClock clock = MutableClock.atNow();
+        TestClock clock = TestClock.atNow();
         try (TestServer server = new TestServer(clock, c -> c.withLimits(Limits.defaults().withThrottle("2/3")))) {
             SignedClient mine = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
             NewAccessKey other = server.otherKey();
@@ -63,7 +63,7 @@ class ThrottlingTest {
 
     @Test
     void aThrottledRequestIsNotRun() {
-        MutableClock clock = MutableClock.atNow();
+        TestClock clock = TestClock.atNow();
         try (TestServer server = new TestServer(clock, c -> c.withLimits(Limits.defaults().withThrottle("1/1")))) {
             SignedClient client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID, TestServer.ACCESS_KEY_SECRET);
             assertServed(call(client));
@@ -77,7 +77,7 @@ class ThrottlingTest {
 
     @Test
     void presetCountsPerAccountAndAction() {
-        MutableClock clock = MutableClock.atNow();
+        TestClock clock = TestClock.atNow();
         try (TestServer server = new TestServer(clock, c -> c.withLimits(Limits.defaults().withThrottle(Limits.PRESET)))) {
             NewAccessKey secondKey = server.app().accessKeys().create(
                     server.app().accessKeys().account("default"));

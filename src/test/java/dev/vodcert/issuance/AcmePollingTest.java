@@ -3,10 +3,9 @@ package dev.vodcert.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
+import dev.vodcert.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,9 +48,9 @@ class AcmePollingTest {
         }
     }
 
-    /** A clock that moves only when the sleeper sleeps. */
-    static final class SimulatedTime extends Clock implements AcmePolling.Sleeper {
-        Instant now = T0;
+    /** A sleeper that moves the test clock by what it sleeps, unless frozen. */
+    static final class SimulatedTime implements AcmePolling.Sleeper {
+        final TestClock clock = new TestClock(T0);
         final List<Duration> sleeps = new ArrayList<>();
         boolean frozen;
 
@@ -59,28 +58,13 @@ class AcmePollingTest {
         public void sleep(Duration duration) {
             sleeps.add(duration);
             if (!frozen) {
-                now = now.plus(duration);
+                clock.advance(duration);
             }
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 
     final SimulatedTime time = new SimulatedTime();
-    final AcmePolling polling = new AcmePolling(time, time);
+    final AcmePolling polling = new AcmePolling(time.clock, time);
 
     @Test
     void aResourceAlreadyDoneIsNotPolled() throws Exception {
@@ -119,7 +103,7 @@ class AcmePollingTest {
 
         assertThat(failure.getMessage()).isEqualTo("gave up waiting for the HTTP-01 validation of a.example.com at"
                 + " the order deadline; its status was still pending");
-        assertThat(time.now).isEqualTo(T0.plusSeconds(30));
+        assertThat(time.clock.instant()).isEqualTo(T0.plusSeconds(30));
         assertThat(time.sleeps).allMatch(d -> d.compareTo(Duration.ofMillis(AcmePolling.MAX_WAIT_MILLIS)) <= 0);
     }
 

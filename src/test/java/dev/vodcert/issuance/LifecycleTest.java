@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The loop's transitions with real DNS (pebble-challtestsrv), the built-in CA and a test clock, on
  * the embedded H2 file the service runs on: checking, cname_error, a DNS failure, applying, success,
  * failed with backoff, the cap, the CA's rate limit, and how a pass writes (its leases in one
- * transaction, its decisions in another; before an issuance step it gives back the rows not reached). Renewal, crashes and nodes are in {@link LifecycleRenewalTest} and
+ * transaction, its decisions in another; before an issuance step it gives back the rows not reached).
+ * Renewal, crashes and nodes are in {@link LifecycleRenewalTest} and
  * {@link LifecycleNodesTest}.
  */
 class LifecycleTest {

@@ -2,7 +2,7 @@ package dev.vodcert.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vodcert.testing.MutableClock;
+import dev.vodcert.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * small at any request rate (it used to be a string per nonce in a map, about 150 bytes).
  */
 class InMemoryNonceGuardTest {
-    private final MutableClock clock = MutableClock.atNow();
+    private final TestClock clock = TestClock.atNow();
     private final InMemoryNonceGuard guard = new InMemoryNonceGuard(clock);
 
     private Instant until() {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.vodcert.testing.MutableClock;
+import dev.vodcert.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The token bucket: a burst, then refusals, refilled by the clock; buckets shared only as the scope says. */
 class TokenBucketThrottleTest {
-    private final MutableClock clock = MutableClock.atNow();
+    private final TestClock clock = TestClock.atNow();
     private final Principal alice = new Principal(1, "alice-key");
     private final Principal alice2 = new Principal(1, "alice-second-key");
     private final Principal bob = new Principal(2, "bob-key");

@@ -26,7 +26,8 @@ class FirstStartTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         String id;
         String secret;
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
+        try (Vodcert app = Vodcert.start(
+                Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(),
                 new PrintStream(console, true, StandardCharsets.UTF_8))) {
             String out = console.toString(StandardCharsets.UTF_8);
             Matcher m = Pattern.compile("AccessKeyId=(\\S+)\\nAccessKeySecret=(\\S+)").matcher(out);
@@ -45,7 +46,9 @@ class FirstStartTest {
                 PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)), Clock.systemUTC(), new PrintStream(again, true))) {
+        try (Vodcert app = Vodcert.start(
+                Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)),
+                Clock.systemUTC(), new PrintStream(again, true))) {
             assertThat(again.toString(StandardCharsets.UTF_8)).doesNotContain(secret).doesNotContain("AccessKeySecret");
             SignedClient client = new SignedClient(app.port(), id, secret);
             assertThat(client.call("DescribeVodDomainCertificateInfo", Map.of("DomainName", "none.example.com")).status())
@@ -56,7 +59,8 @@ class FirstStartTest {
     @Test
     void configuredKeyIsUsedAndNotPrinted(@TempDir Path data) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        try (Vodcert app = Vodcert.start(Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)).withAccessKey("myid", "mysecret"),
+        try (Vodcert app = Vodcert.start(
+                Config.defaults(data).withPort(0).withAdmin(new AdminConfig("127.0.0.1", 0, null)).withAccessKey("myid", "mysecret"),
                 Clock.systemUTC(), new PrintStream(console, true))) {
             assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("mysecret");
             assertThat(Files.exists(data.resolve(FirstKey.FILE))).isFalse();

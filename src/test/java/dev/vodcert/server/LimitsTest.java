@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.vodcert.protocol.ApiException;
 import dev.vodcert.protocol.Principal;
 import dev.vodcert.protocol.Throttle;
-import dev.vodcert.testing.MutableClock;
+import dev.vodcert.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The overload settings: throttling off by default, the preset, RATE[/BURST], and checked values. */
 class LimitsTest {
-    private final MutableClock clock = MutableClock.atNow();
+    private final TestClock clock = TestClock.atNow();
 
     @Test
     void defaultsDoNotThrottle() {

@@ -3,7 +3,7 @@ package dev.vodcert.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodcert.testing.Issued;
-import dev.vodcert.testing.MutableClock;
+import dev.vodcert.testing.TestClock;
 import dev.vodcert.testing.RawHttp;
 import dev.vodcert.testing.ReferenceSigner;
 import dev.vodcert.testing.SignedClient;
@@ -51,7 +51,7 @@ class SignatureForgeryTest {
             "InvalidAccessKeyId.NotFound", "InvalidAction.NotFound", "InvalidVersion", "UnsupportedHTTPMethod");
     private static final String DOMAIN = "forgery.vodcert-test.com";
 
-    private final MutableClock clock = MutableClock.atNow();
+    private final TestClock clock = TestClock.atNow();
     private TestServer server;
     private SignedClient client;
     private String otherKeyId;

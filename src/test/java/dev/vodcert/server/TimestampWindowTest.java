@@ -2,7 +2,7 @@ package dev.vodcert.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vodcert.testing.MutableClock;
+import dev.vodcert.testing.TestClock;
 import dev.vodcert.testing.RawHttp;
 import dev.vodcert.testing.ReferenceSigner;
 import dev.vodcert.testing.SignedClient;
@@ -31,7 +31,7 @@ class TimestampWindowTest {
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Map<String, String> UNKNOWN = Map.of("DomainName", "nothing.window-test.com");
-    private final MutableClock clock = MutableClock.atNow();
+    private final TestClock clock = TestClock.atNow();
     private final TestServer server = new TestServer(clock);
     private final SignedClient client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID,
             TestServer.ACCESS_KEY_SECRET);

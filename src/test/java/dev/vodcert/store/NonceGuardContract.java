@@ -2,10 +2,9 @@ package dev.vodcert.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.vodcert.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +24,7 @@ abstract class NonceGuardContract {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     Database db;
-    MutableClock clock;
+    TestClock clock;
     DatabaseNonceGuard guard;
 
     abstract Database openFresh();
@@ -33,7 +32,7 @@ abstract class NonceGuardContract {
     @BeforeEach
     void open() {
         db = openFresh();
-        clock = new MutableClock(T0);
+        clock = new TestClock(T0);
         guard = new DatabaseNonceGuard(db.jdbi(), clock);
     }
 
@@ -122,31 +121,4 @@ abstract class NonceGuardContract {
         assertThat(guard.firstUse("key1", "live", T0.plus(Duration.ofDays(1)))).isFalse();
     }
 
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * ({@code where}: query or body), changes to the common parameters before signing ({@code common};
  * null removes one), and what is done after signing: {@code appendQuery}, {@code headers} (null
  * removes one), or, unsigned, a raw {@code query}, {@code body} / {@code bodyHex}, {@code path}, or a
- * whole {@code raw} request. Text may hold templates ({@link #expand}).
+ * whole {@code raw} request. Text may hold templates (see {@link Timestamps}).
  */
 public final class BadRequest {
     private final JsonNode row;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; thread-safe. Starts where it is told, never moves by itself. */
+/** The one test clock: tests move it by hand, so time-driven logic is tested without sleeping; thread-safe, never moves by itself. */
 public final class TestClock extends Clock {
     private volatile Instant now;
 

@@ -7,11 +7,10 @@ import dev.vodcert.testing.Issued;
 import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.SignedClient.Answer;
 import dev.vodcert.testing.TestCertificates;
+import dev.vodcert.testing.TestClock;
 import dev.vodcert.testing.TestServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +27,7 @@ class ExpiryTest extends CasTestBase {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @Override
     TestServer newServer() {
@@ -112,31 +111,4 @@ class ExpiryTest extends CasTestBase {
         });
     }
 
-    /** A clock that stands still until the test moves it. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
