@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's reverse proxy, sending each request to one origin of its domain ({@link OriginChooser}),
  * over HTTP/1.1 on the origin's stored port, path and query unchanged, with the {@code Host} header
- * the domain's {@code set_req_host_header} names, else the name the client asked for (no port), and {@code X-Forwarded-For}/{@code X-Forwarded-Proto}
+ * the domain's {@code set_req_host_header} names, else the name the client asked for (no port), and {@code
+ * X-Forwarded-For}/{@code X-Forwarded-Proto}
  * added (Jetty adds {@code Via} and {@code Forwarded}). An origin that refuses or cannot be
  * connected to within the connect timeout: 502, and it rests; an answer not complete within the
  * origin timeout: 504. Either is the failed request's alone: the edge serves on.

@@ -119,7 +119,10 @@ public final class Emulation {
 
     /** Starts a pass without waiting for it. */
     public void wake() {
-        lifecycle.get();
+        CompletableFuture<?> pass = lifecycle.get();
+        if (pass.isCompletedExceptionally()) {
+            LOG.debug("A lifecycle pass could not start now; the loop runs again on its own");
+        }
     }
 
     /**

@@ -2,7 +2,8 @@ package dev.vodcert.server;
 
 /**
  * Where {@code SignatureNonce}s are remembered: in this node's memory, journaled in the data folder
- * so they outlive a restart ({@link NonceJournal}; fastest, right for one node), or in the database (every node on one database refuses a nonce any of them has seen).
+ * so they outlive a restart ({@link NonceJournal}; fastest, right for one node), or in the database (every node on
+ * one database refuses a nonce any of them has seen).
  * {@link #AUTO} picks the database when the store is PostgreSQL, memory for the embedded H2.
  */
 public enum NonceStore {

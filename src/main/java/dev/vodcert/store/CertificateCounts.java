@@ -105,13 +105,15 @@ public final class CertificateCounts {
 
     /** Certificates in use expiring on each of {@code days} days from {@code start} (epoch ms, a day's start). */
     public long[] expiriesPerDay(long start, int days) {
-        return perDay("SELECT (c.not_after - :start) / " + DAY + " AS day_index FROM certificate c WHERE c.not_after >= :start AND c.not_after < :end AND "
+        return perDay("SELECT (c.not_after - :start) / " + DAY
+                + " AS day_index FROM certificate c WHERE c.not_after >= :start AND c.not_after < :end AND "
                 + IN_USE, start, days);
     }
 
     /** Renewals of issued free certificates due on each of {@code days} days from {@code start}. */
     public long[] renewalsPerDay(long start, int days) {
-        return perDay("SELECT (f.next_attempt_at - :start) / " + DAY + " AS day_index FROM free_certificate f WHERE f.next_attempt_at >= :start "
+        return perDay("SELECT (f.next_attempt_at - :start) / " + DAY
+                + " AS day_index FROM free_certificate f WHERE f.next_attempt_at >= :start "
                 + "AND f.next_attempt_at < :end AND f.status = 'success'", start, days);
     }
 

@@ -12,7 +12,6 @@ import dev.vodcert.testing.Issued;
 import dev.vodcert.testing.TestServer;
 import dev.vodcert.testing.V1Client;
 import java.io.ByteArrayOutputStream;
-import java.util.stream.Stream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package dev.vodcert.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vodcert.testing.MutableClock;
+import dev.vodcert.testing.TestClock;
 import dev.vodcert.testing.SignedClient;
 import dev.vodcert.testing.TestServer;
 import java.net.URI;
@@ -24,7 +24,7 @@ class ApiMetricsTest {
 
     @Test
     void apiRequestsShowOnMetricsWithBoundedLabels() throws Exception {
-        MutableClock clock = MutableClock.atNow();
+        TestClock clock = TestClock.atNow();
         try (TestServer server = new TestServer(clock, c -> c.withLimits(Limits.defaults().withThrottle("1/3")))) {
             SignedClient client = new SignedClient(server.port(), TestServer.ACCESS_KEY_ID,
                     TestServer.ACCESS_KEY_SECRET);

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodcert.store.CertificateCounts;
 import dev.vodcert.store.Database;
-import dev.vodcert.testing.MutableClock;
+import dev.vodcert.testing.TestClock;
 import dev.vodcert.testing.TestDatabases;
-import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CertificateMetricsTest {
     private final Database db = TestDatabases.h2();
     private final Jdbi jdbi = db.jdbi();
-    private final MutableClock clock = MutableClock.atNow();
+    private final TestClock clock = TestClock.atNow();
     private final long account = jdbi.withHandle(h -> h.createUpdate("INSERT INTO account (name, created_at) "
             + "VALUES ('metrics', 0)").executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     private int domains;

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Crashes lose nothing, on any store: vodcert runs as a child JVM while several clients stream
  * writes at it ({@link CrashWrites}) and note every write that was acknowledged (HTTP 200). The
  * process is killed with SIGKILL in the middle of the stream, {@code -Dvodcert.crash.rounds} times
- * (default 3; the {@code crash-long} Maven profile runs 500), each time restarted on the same database with no repair step. After each restart
+ * (default 3; the {@code crash-long} Maven profile runs 500), each time restarted on the same database with no
+ * repair step. After each restart
  * every acknowledged domain is there, each domain serves the certificate of its last acknowledged
  * upload (or of the one in flight at the kill, never an older one), and at the end the database is
  * consistent: every certificate a domain points at exists, no certificate is left behind that no

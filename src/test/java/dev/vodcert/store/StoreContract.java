@@ -147,7 +147,8 @@ abstract class StoreContract {
         assertThat(read.domain().gmtModified()).isEqualTo(50L);
 
         VodDomain withFirst = read.domain();
-        StoredCertificate second = domains.attachNewCertificate(withFirst, certificate(account, "pem2"), "cdn.example.com", 60L).orElseThrow();
+        StoredCertificate second = domains.attachNewCertificate(withFirst, certificate(account, "pem2"), "cdn.example.com",
+                60L).orElseThrow();
         assertThat(second.id()).isGreaterThan(first.id());
         CertificateStore certificates = new CertificateStore(db.jdbi());
         assertThat(certificates.find(account, first.id())).isEmpty();

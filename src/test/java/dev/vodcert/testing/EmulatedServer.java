@@ -6,7 +6,6 @@ import dev.vodcert.emulation.EmulationConfig;
 import dev.vodcert.server.AdminConfig;
 import dev.vodcert.server.Config;
 import dev.vodcert.server.IssuanceConfig;
-import dev.vodcert.server.Limits;
 import dev.vodcert.server.Vodcert;
 import dev.vodcert.issuance.RateLimits;
 import java.io.ByteArrayOutputStream;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Domains that use a stored certificate ({@code CertType=cas}): several domains, one certificate;
- * a second certificate under the same name is refused (NameRepeat) and changes none of them; deleting one in use is refused, naming the domains.
+ * a second certificate under the same name is refused (NameRepeat) and changes none of them; deleting one in use is
+ * refused, naming the domains.
  */
 class StoredCertificateDomainsTest extends CasTestBase {
 
