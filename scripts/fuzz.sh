@@ -2,13 +2,13 @@
 # Long fuzzing campaign: each Jazzer target in turn, in fuzzing mode, for SECONDS each.
 #   scripts/fuzz.sh [SECONDS] [TestClass ...]
 # Default: 600 seconds for each of the seven targets. The sources are compiled once and the classes
-# copied to target/fuzz/snapshot, so builds during a long campaign cannot change the targets under
+# copied to vodcert/target/fuzz/snapshot, so builds during a long campaign cannot change the targets under
 # it; each target then runs in its own JVM (Jazzer fuzzes one @FuzzTest per JVM) through
-# dev.vodcert.testing.FuzzMain. The corpus grows in .cifuzz-corpus/; a finding is written next to the
-# seeds (src/test/resources/<package>/<Class>Inputs/<method>/crash-*) and fails that target's run:
-# fix it and keep the file there as a regression seed. Figures: target/fuzz/summary.txt.
+# dev.vodcert.testing.FuzzMain. The corpus grows in vodcert/.cifuzz-corpus/; a finding is written next to the
+# seeds (vodcert/src/test/resources/<package>/<Class>Inputs/<method>/crash-*) and fails that target's run:
+# fix it and keep the file there as a regression seed. Figures: vodcert/target/fuzz/summary.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../vodcert"   # the service's module: its sources, tests and target/
 seconds="${1:-600}"
 shift || true
 targets=("$@")

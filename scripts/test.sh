@@ -2,9 +2,12 @@
 # The whole test suite. First installs what the tests need when it is missing:
 #   - Debian's pebble (ACME test server) and pebble-challtestsrv (test DNS), for the issuance tests;
 #   - nginx-light and haproxy, the edges the certificate feed tests keep current with real handshakes;
-#   - curl (with HTTP/2), for the built-in edge's HTTP/2 test.
+#   - curl (with HTTP/2), for the built-in edge's HTTP/2 test;
 #   - Debian's chromium and chromium-driver, for the operators' console tests (Selenium drives them).
-# Then runs Maven (which fetches the Java dependencies on first use).
+# Then runs Maven (which fetches the Java dependencies on first use): the service's and the JUnit 5
+# extension's tests, installing both into the local Maven repository, where the example project
+# (examples/https-on, a user's project tested with the extension) finds the extension; then the
+# example's tests. Any failing test fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,4 +27,5 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-exec mvn -B -ntp test "$@"
+mvn -B -ntp install "$@"
+exec mvn -B -ntp -f examples/https-on/pom.xml test "$@"
