@@ -68,7 +68,11 @@ final class PostgresPath {
                 return cpu;
             });
             bench.warm(target, domains);
+            double databaseBefore = cluster.cpuSeconds();
+            double allBefore = target.cpu().seconds();
             bench.measure(domains, List.of(), target);
+            bench.report.fact("PostgreSQL's share of the CPU in the rounds, " + domains + " domains, " + label,
+                    (cluster.cpuSeconds() - databaseBefore) / (target.cpu().seconds() - allBefore));
             DisabledKeyCheck.run(bench, url, masterKey, ports, domains + " domains, " + label);
             for (int i = 0; i < started.size(); i++) {
                 bench.report.fact("RSS MiB after load, " + domains + " domains, " + label + ", node " + (i + 1),
