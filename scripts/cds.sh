@@ -4,7 +4,7 @@
 #   scripts/cds.sh            -> target/vodcert.jsa
 # The jar's hidden `train` command starts the service on a throwaway folder, answers one signed
 # DescribeVodDomainCertificateInfo and stops; the JVM writes the classes it loaded as it exits. Start with:
-#   java -XX:SharedArchiveFile=target/vodcert.jsa -jar target/vodcert.jar serve --port 8080 --data ./data
+#   java -XX:SharedArchiveFile=target/vodcert.jsa -Xmx512m -jar target/vodcert.jar serve --port 8080 --data ./data
 # The archive fits that jar file only, named by that path (a stale or foreign archive is ignored, with a
 # warning, and the start is as slow as without it).
 set -euo pipefail

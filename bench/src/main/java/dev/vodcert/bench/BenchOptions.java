@@ -35,12 +35,22 @@ import java.util.Map;
  * @param resolver     the name server the service's CNAME checks ask, on 127.0.0.1: {@code nxdomain}
  *                     ({@link NxDomainResolver}: every name does not exist, as a resolver would answer
  *                     for the seeded names) or {@code silent} (no server: every check times out and
- *                     is retried, the setting of series A-E)
+ *                     is retried)
+ * @param peers        the servers measured beside vodcert in the same rounds ({@link Peers}):
+ *                     {@code baseline}, {@code nginx}, {@code wiremock}; {@code none} for none
+ * @param wiremockJar  WireMock standalone's jar (the bench module's build copies it to target/peers)
+ * @param store        {@code h2}, or {@code postgresql}: after the H2 measurements the same on a
+ *                     throwaway PostgreSQL cluster ({@link PostgresPath})
+ * @param nodes        on PostgreSQL: the node counts measured, each a set of service processes on one
+ *                     database with the load spread over them
+ * @param writes       domains of the write mix per round (each added, given a certificate, deleted);
+ *                     0 for none
  */
 record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> connections, int rounds,
                     int requests, int warmup, double existing, int threads, int startups,
                     List<String> jvmOptions, boolean reseed, boolean histogram, String timedQuery,
-                    boolean renewalScan, String classArchive, String resolver, boolean scrape) {
+                    boolean renewalScan, String classArchive, String resolver, boolean scrape, List<String> peers,
+                    Path wiremockJar, String store, List<Integer> nodes, int writes) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
@@ -62,6 +72,11 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
         o.put("class-archive", "");
         o.put("resolver", "nxdomain");
         o.put("scrape", "true");
+        o.put("peers", "baseline,nginx,wiremock");
+        o.put("wiremock-jar", "bench/target/peers/wiremock-standalone.jar");
+        o.put("store", "h2");
+        o.put("nodes", "1,2");
+        o.put("writes", "5000");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
             if (!o.containsKey(name) || i + 1 >= args.length) {
@@ -77,7 +92,17 @@ record BenchOptions(Path jar, Path work, List<Integer> domains, List<Integer> co
                 o.get("jvm-options").isBlank() ? List.of() : Arrays.asList(o.get("jvm-options").trim().split("\\s+")),
                 Boolean.parseBoolean(o.get("reseed")), Boolean.parseBoolean(o.get("histogram")),
                 o.get("timed-query"), Boolean.parseBoolean(o.get("renewal-scan")),
-                o.get("class-archive"), resolver(o.get("resolver")), Boolean.parseBoolean(o.get("scrape")));
+                o.get("class-archive"), resolver(o.get("resolver")), Boolean.parseBoolean(o.get("scrape")),
+                o.get("peers").equals("none") ? List.of() : List.of(o.get("peers").split(",")),
+                Path.of(o.get("wiremock-jar")), store(o.get("store")), ints(o.get("nodes")),
+                Integer.parseInt(o.get("writes")));
+    }
+
+    private static String store(String value) {
+        if (!value.equals("h2") && !value.equals("postgresql")) {
+            throw new IllegalArgumentException("--store is h2 or postgresql, not " + value);
+        }
+        return value;
     }
 
     private static String resolver(String value) {

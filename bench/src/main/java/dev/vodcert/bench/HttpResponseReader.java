@@ -17,6 +17,7 @@ final class HttpResponseReader {
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private long bytes;
     private int lastBodyBytes;
+    private int lastTotal;
 
     ByteBuffer buffer() {
         if (!buffer.hasRemaining()) {
@@ -36,6 +37,15 @@ final class HttpResponseReader {
     /** The body length of the last complete answer. */
     int lastBodyBytes() {
         return lastBodyBytes;
+    }
+
+    /**
+     * The whole last complete answer (head and body), read back from the buffer: there when nothing
+     * followed it on the connection (one request in flight), as in a closed loop.
+     */
+    String lastAnswer() {
+        return buffer.position() == 0 ? new String(buffer.array(), 0, lastTotal, StandardCharsets.UTF_8)
+                : "(not kept: more bytes followed)";
     }
 
     /** The status of the complete answer in the buffer (then consumed), or -1 while it is incomplete. */
@@ -64,6 +74,7 @@ final class HttpResponseReader {
         int status = (a[9] - '0') * 100 + (a[10] - '0') * 10 + (a[11] - '0');
         bytes += total;
         lastBodyBytes = total - bodyStart;
+        lastTotal = total;
         buffer.flip().position(total);
         buffer.compact();
         return status;

@@ -23,12 +23,20 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadGenerator {
     private static final long STALL_NANOS = 30_000_000_000L;
 
-    private final InetSocketAddress address;
+    private final InetSocketAddress[] addresses;
     private final int connections;
     private final int threads;
 
     LoadGenerator(int port, int connections, int threads) {
-        this.address = new InetSocketAddress("127.0.0.1", port);
+        this(new int[] {port}, connections, threads);
+    }
+
+    /** Connection {@code c} goes to {@code ports[c % ports.length]}: the load spread evenly over several nodes. */
+    LoadGenerator(int[] ports, int connections, int threads) {
+        this.addresses = new InetSocketAddress[ports.length];
+        for (int i = 0; i < ports.length; i++) {
+            addresses[i] = new InetSocketAddress("127.0.0.1", ports[i]);
+        }
         this.connections = connections;
         this.threads = Math.min(threads, connections);
     }
@@ -38,6 +46,7 @@ final class LoadGenerator {
         AtomicInteger next = new AtomicInteger();
         long[] latencies = new long[work.size()];
         AtomicLong errors = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         AtomicLong cpu = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         List<Selector> selectors = new ArrayList<>();
@@ -45,7 +54,7 @@ final class LoadGenerator {
             Selector selector = Selector.open();
             selectors.add(selector);
             for (int c = t; c < connections; c += threads) {
-                open(selector);
+                open(selector, addresses[c % addresses.length]);
             }
         }
         long start = System.nanoTime();
@@ -54,7 +63,7 @@ final class LoadGenerator {
                 ThreadMXBean mx = ManagementFactory.getThreadMXBean();
                 long cpuStart = mx.getCurrentThreadCpuTime();
                 try {
-                    loop(selector, work, next, latencies, errors);
+                    loop(selector, work, next, latencies, errors, firstError);
                 } catch (IOException e) {
                     errors.incrementAndGet();
                 } finally {
@@ -75,19 +84,19 @@ final class LoadGenerator {
             selector.close();
         }
         int done = Math.min(next.get(), work.size());
-        return LoadResult.of(connections, done, errors.get(), elapsed, latencies, cpu.get());
+        return LoadResult.of(connections, done, errors.get(), elapsed, latencies, cpu.get(), firstError.get());
     }
 
-    private SocketChannel open(Selector selector) throws IOException {
+    private static SocketChannel open(Selector selector, InetSocketAddress address) throws IOException {
         SocketChannel channel = SocketChannel.open(address);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
-        channel.register(selector, 0, new Connection(channel));
+        channel.register(selector, 0, new Connection(channel, address));
         return channel;
     }
 
-    private void loop(Selector selector, Workload work, AtomicInteger next, long[] latencies, AtomicLong errors)
-            throws IOException {
+    private void loop(Selector selector, Workload work, AtomicInteger next, long[] latencies, AtomicLong errors,
+                      java.util.concurrent.atomic.AtomicReference<String> firstError) throws IOException {
         int active = 0;
         for (SelectionKey key : selector.keys()) {
             if (send((Connection) key.attachment(), key, work, next)) {
@@ -117,7 +126,7 @@ final class LoadGenerator {
                     key.cancel();
                     c.channel.close();
                     active--;
-                    SocketChannel fresh = open(selector);
+                    SocketChannel fresh = open(selector, c.address);
                     if (send((Connection) fresh.keyFor(selector).attachment(), fresh.keyFor(selector), work, next)) {
                         active++;
                     }
@@ -126,6 +135,9 @@ final class LoadGenerator {
                 latencies[c.index] = lastProgress - c.sentAt;
                 if (outcome != work.expectedStatus()[c.index]) {
                     errors.incrementAndGet();
+                    if (firstError.get() == null) {
+                        firstError.set("expected " + work.expectedStatus()[c.index] + ", got " + c.reader.lastAnswer());
+                    }
                 }
                 if (!send(c, key, work, next)) {
                     active--;
@@ -159,12 +171,14 @@ final class LoadGenerator {
         static final int CLOSED = -2;
 
         final SocketChannel channel;
+        final InetSocketAddress address;
         final HttpResponseReader reader = new HttpResponseReader();
         int index;
         long sentAt;
 
-        Connection(SocketChannel channel) {
+        Connection(SocketChannel channel, InetSocketAddress address) {
             this.channel = channel;
+            this.address = address;
         }
 
         /** The status of a complete answer, {@link #PENDING} while incomplete, {@link #CLOSED} when the peer closed. */

@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 import java.util.Map;
 
 /**
- * Signs {@code DescribeVodDomainCertificateInfo} requests ahead of time, as an HMAC-SHA1 client would
- * send them: a GET with every parameter in the query, {@code Format=JSON}, a unique
+ * Signs requests ahead of time, as an HMAC-SHA1 client would send them: {@code
+ * DescribeVodDomainCertificateInfo} as a GET with every parameter in the query (other actions as a
+ * POST form, {@link #post}), {@code Format=JSON}, a unique
  * {@code SignatureNonce} each, and a mix of stored and unknown domain names. Signing happens before
  * the clock starts, so the load generator only writes bytes.
  */
@@ -20,11 +21,14 @@ final class Presigner {
     private final String runId;
     private long serial;
 
-    /** @param runId makes nonces unique across the whole benchmark run, whatever the process */
+    /**
+     * @param port  the server's, for the {@code Host} header; 0 when not known yet (no port in the header)
+     * @param runId makes nonces unique across the whole benchmark run, whatever the process
+     */
     Presigner(String accessKeyId, String secret, int port, String runId) {
         this.accessKeyId = accessKeyId;
         this.secret = secret;
-        this.host = "127.0.0.1:" + port;
+        this.host = port > 0 ? "127.0.0.1:" + port : "127.0.0.1";
         this.runId = runId;
     }
 
@@ -50,10 +54,31 @@ final class Presigner {
     byte[] request(String domainName, String timestamp) {
         Map<String, String> p = SignedDescribe.parameters(accessKeyId, secret, runId + "-" + (serial++), timestamp,
                 domainName);
-        StringBuilder line = new StringBuilder(512).append("GET /?");
-        p.forEach((k, v) -> line.append(line.length() == 6 ? "" : "&").append(PercentEncoder.encode(k)).append('=')
+        String query = form(p);
+        return ("GET /?" + query + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: vodcert-bench\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * One signed call of any action as a POST with the parameters in a form body, as the SDKs send a
+     * call whose parameters are long (a certificate's PEM).
+     */
+    byte[] post(Map<String, String> action, String timestamp) {
+        Map<String, String> p = SignedAction.parameters("POST", accessKeyId, secret, runId + "-" + (serial++),
+                timestamp, action);
+        byte[] body = form(p).getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("POST / HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: vodcert-bench\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
+    private static String form(Map<String, String> p) {
+        StringBuilder s = new StringBuilder(512);
+        p.forEach((k, v) -> s.append(s.length() == 0 ? "" : "&").append(PercentEncoder.encode(k)).append('=')
                 .append(PercentEncoder.encode(v)));
-        line.append(" HTTP/1.1\r\nHost: ").append(host).append("\r\nUser-Agent: vodcert-bench\r\n\r\n");
-        return line.toString().getBytes(StandardCharsets.US_ASCII);
+        return s.toString();
     }
 }

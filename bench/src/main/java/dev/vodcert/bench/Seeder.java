@@ -59,14 +59,18 @@ final class Seeder {
         seed(Config.defaults(dataDir).withAccessKey(accessKeyId, secret), domains, log);
     }
 
-    /** Seeds the database the configuration names (by default the H2 file in its data folder). */
+    /**
+     * Seeds the database the configuration names (by default the H2 file in its data folder; a
+     * PostgreSQL one with its JDBC URL), secrets encrypted under its master key (by default the
+     * data folder's).
+     */
     static void seed(Config config, int domains, PrintStream log) throws Exception {
         Path dataDir = config.dataDir();
         String accessKeyId = config.secrets().accessKeyId();
         String secret = config.secrets().accessKeySecret();
         long t0 = System.nanoTime();
         try (Database db = Vodcert.openDatabase(config)) {
-            KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(dataDir, null));
+            KeyCipher cipher = new KeyCipher(KeyCipher.loadOrCreateMasterKey(dataDir, config.secrets().masterKey()));
             AccessKeys keys = new AccessKeys(new AccessKeyStore(db.jdbi()), cipher, Clock.systemUTC());
             FirstKey.ensure(keys, accessKeyId, secret, dataDir, log);
             long account = keys.account(FirstKey.DEFAULT_ACCOUNT);
@@ -77,12 +81,15 @@ final class Seeder {
             db.jdbi().useHandle(h -> insert(h.getConnection(), account, cert, domains));
             db.jdbi().useHandle(h -> FreeCertificateRowsSeed.insert(h.getConnection(), System.currentTimeMillis()));
         }
+        if (!config.database().isEmbedded()) {
+            log.printf("seeded %,d domains in %.1f s into %s%n", domains, (System.nanoTime() - t0) / 1e9,
+                    config.database().jdbcUrl());
+            return;
+        }
         long before = fileBytes(dataDir);
-        if (config.database().isEmbedded()) {
-            try (Connection c = DriverManager.getConnection(Database.h2Url(dataDir));
-                 Statement st = c.createStatement()) {
-                st.execute("SHUTDOWN COMPACT");
-            }
+        try (Connection c = DriverManager.getConnection(Database.h2Url(dataDir));
+             Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN COMPACT");
         }
         log.printf("seeded %,d domains in %.1f s; H2 file %,d MiB before compacting, %,d MiB after%n", domains,
                 (System.nanoTime() - t0) / 1e9, before >> 20, fileBytes(dataDir) >> 20);

@@ -78,6 +78,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** One request on a new connection: {status, body bytes} of its answer, or {-1, 0} when nothing listens. */
     static int[] exchange(int port, byte[] request) throws IOException {
+        Answer a = answer(port, request);
+        return new int[] {a.status(), a.bodyBytes()};
+    }
+
+    /** A complete answer: its status, body length and the whole text (head and body). */
+    record Answer(int status, int bodyBytes, String text) {
+    }
+
+    /** One request on a new connection and its answer; status -1 when nothing listens. */
+    static Answer answer(int port, byte[] request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             socket.setSoTimeout(30_000);
@@ -90,16 +100,17 @@ final class ServerProcess implements AutoCloseable {
                 var buffer = reader.buffer();
                 int n = in.read(buffer.array(), buffer.position(), buffer.remaining());
                 if (n < 0) {
-                    return new int[] {-1, 0};
+                    return new Answer(-1, 0, "");
                 }
                 buffer.position(buffer.position() + n);
+                String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
                 int status = reader.complete();
                 if (status > 0) {
-                    return new int[] {status, reader.lastBodyBytes()};
+                    return new Answer(status, reader.lastBodyBytes(), text);
                 }
             }
         } catch (ConnectException e) {
-            return new int[] {-1, 0};
+            return new Answer(-1, 0, "");
         }
     }
 
@@ -107,7 +118,7 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Resident memory now, in MiB. */
+    /** Resident memory now, in MiB (of this process alone). */
     double rssMiB() throws IOException {
         return statusKib("VmRSS:") / 1024.0;
     }
@@ -126,9 +137,30 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
-    /** User plus system CPU time used so far, in seconds. */
+    /**
+     * User plus system CPU time used so far, in seconds, by the process and its children still
+     * running (nginx's workers are children of its master process).
+     */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"), StandardCharsets.US_ASCII);
+        return treeCpuSeconds(process.toHandle());
+    }
+
+    /** CPU seconds of a process and its descendants still running. */
+    static double treeCpuSeconds(ProcessHandle root) throws IOException {
+        double total = cpuSeconds(root.pid());
+        for (ProcessHandle child : root.descendants().toList()) {
+            total += cpuSeconds(child.pid());
+        }
+        return total;
+    }
+
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return 0;
+        }
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
     }
