@@ -92,7 +92,7 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(base + "/console/login");
         browser.screenshot("login");
         browser.driver.findElement(By.id("token")).sendKeys(TOKEN);
-        browser.driver.findElement(By.id("sign-in")).click();
+        browser.clickToNextPage(browser.driver.findElement(By.id("sign-in")));
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(base + "/console");
     }
 
@@ -177,13 +177,13 @@ class ConsoleBrowserTest {
     void searchFindsADomainAndItsPageShowsTheUploadedCertificate() throws Exception {
         browser.open(base + "/console/domains");
         browser.driver.findElement(By.id("q")).sendKeys("bravo-" + RUN);
-        browser.driver.findElement(By.id("search")).click();
+        browser.clickToNextPage(browser.driver.findElement(By.id("search")));
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#domains tbody tr"));
         String bravo = "bravo-" + RUN + ".vodcert-test.com";
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains(bravo).contains("upload").contains("on");
         browser.screenshot("search");
-        rows.get(0).findElement(By.linkText(bravo)).click();
+        browser.clickToNextPage(rows.get(0).findElement(By.linkText(bravo)));
 
         Issued cert = UPLOADED.get(bravo);
         String serial = cert.cert().getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
@@ -205,7 +205,7 @@ class ConsoleBrowserTest {
     void theListPagesByNameAtFiftyDomains() {
         browser.open(base + "/console/domains?q=" + RUN);
         assertThat(browser.driver.findElements(By.cssSelector("#domains tbody tr"))).hasSize(50);
-        browser.driver.findElement(By.id("next-page")).click();
+        browser.clickToNextPage(browser.driver.findElement(By.id("next-page")));
         int all = UPLOADED.size() + PLAIN + 1;
         List<WebElement> rest = browser.driver.findElements(By.cssSelector("#domains tbody tr"));
         assertThat(rest).hasSize(all - 50);
@@ -227,7 +227,7 @@ class ConsoleBrowserTest {
         browser.open(base + "/console/domains");
         String hostileSearch = "\"><script>alert(1)</script>";
         browser.driver.findElement(By.id("q")).sendKeys(hostileSearch);
-        browser.driver.findElement(By.id("search")).click();
+        browser.clickToNextPage(browser.driver.findElement(By.id("search")));
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(hostileSearch);
         assertThat(browser.driver.findElement(By.id("q")).getDomProperty("value")).isEqualTo(hostileSearch);
         assertThat(browser.driver.findElements(By.tagName("script"))).isEmpty();
@@ -241,11 +241,11 @@ class ConsoleBrowserTest {
         assertThat(text("free-last-error")).isEqualTo(s.report(stuck).path("lastError").asText()).isNotBlank();
         assertThat(text("free-checks")).isEqualTo("1");
         browser.screenshot("free-certificate");
-        browser.driver.findElement(By.id("retry")).click();
+        browser.clickToNextPage(browser.driver.findElement(By.id("retry")));
         assertThat(text("question")).contains("Retry the free certificate of " + stuck);
         assertThat(s.report(stuck).path("status").asText()).isEqualTo("cname_error"); // nothing done yet
         browser.screenshot("retry-confirm");
-        browser.driver.findElement(By.id("confirm-button")).click();
+        browser.clickToNextPage(browser.driver.findElement(By.id("confirm-button")));
         assertThat(text("result")).contains("retried at the next pass");
         assertThat(s.report(stuck).path("status").asText()).isEqualTo("checking");
         browser.screenshot("retry-done");
@@ -260,16 +260,16 @@ class ConsoleBrowserTest {
         browser.open(base + "/console/access-keys");
         assertThat(browser.driver.getPageSource()).doesNotContain(other.accessKeySecret());
         browser.screenshot("access-keys");
-        keyRow(other.accessKeyId()).findElement(By.linkText("Disable…")).click();
-        browser.driver.findElement(By.id("confirm-button")).click();
+        browser.clickToNextPage(keyRow(other.accessKeyId()).findElement(By.linkText("Disable…")));
+        browser.clickToNextPage(browser.driver.findElement(By.id("confirm-button")));
         assertThat(text("result")).isEqualTo("The AccessKey " + other.accessKeyId() + " is disabled.");
         SignedClient.Answer refused = client.call("DescribeVodUserDomains", Map.of());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("InvalidAccessKeyId.Inactive");
 
         browser.open(base + "/console/access-keys");
-        keyRow(other.accessKeyId()).findElement(By.linkText("Enable…")).click();
-        browser.driver.findElement(By.id("confirm-button")).click();
+        browser.clickToNextPage(keyRow(other.accessKeyId()).findElement(By.linkText("Enable…")));
+        browser.clickToNextPage(browser.driver.findElement(By.id("confirm-button")));
         assertThat(text("result")).isEqualTo("The AccessKey " + other.accessKeyId() + " is enabled.");
         assertThat(client.call("DescribeVodUserDomains", Map.of()).status()).isEqualTo(200);
     }
